@@ -1,0 +1,59 @@
+// `npm run bench -w detector`: throughput of the engine beside a same-run
+// baseline that only iterates the same input. Figures go to bench/results/detector.json.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { ClickDetector } from '../src/engine/click-detector.js';
+import type { SessionEvent } from '../src/model/session-event.js';
+import { makeEpisodes } from './episodes.js';
+import { measure, perSecond } from './measure.js';
+
+const EPISODES = 100_000;
+const events = makeEpisodes(EPISODES);
+
+function iterateOnly(stream: readonly SessionEvent[]): number {
+  let sum = 0;
+  for (const event of stream) sum += event.type.length;
+  return sum;
+}
+
+function detect(stream: readonly SessionEvent[]): number {
+  let issues = 0;
+  const detector = new ClickDetector({}, { onIssue: () => issues++ });
+  for (const event of stream) {
+    if (event.type === 'click') detector.click(event.click);
+    else if (event.type === 'signal') detector.signal(event.signal);
+    else if (event.type === 'error') detector.error(event.error);
+  }
+  detector.flush(Number.MAX_SAFE_INTEGER);
+  return issues;
+}
+
+let sink = 0;
+const baseline = measure(() => {
+  sink += iterateOnly(events);
+});
+const heapBefore = process.memoryUsage().heapUsed;
+const engine = measure(() => {
+  sink += detect(events);
+});
+const heapAfter = process.memoryUsage().heapUsed;
+
+const results = {
+  benchmark: 'detector',
+  date: new Date().toISOString(),
+  node: process.version,
+  clickDetector: {
+    episodes: EPISODES,
+    events: events.length,
+    episodesPerSecond: perSecond(EPISODES, engine.medianMs),
+    medianMs: engine.medianMs,
+    baselineEpisodesPerSecond: perSecond(EPISODES, baseline.medianMs),
+    baselineMedianMs: baseline.medianMs,
+    costOverBaseline: Number((engine.medianMs / baseline.medianMs).toFixed(1)),
+    heapGrowthMB: Number(((heapAfter - heapBefore) / 1e6).toFixed(1)),
+  },
+  checksum: sink,
+};
+const out = new URL('../../bench/results/detector.json', import.meta.url);
+mkdirSync(new URL('.', out), { recursive: true });
+writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+console.log(JSON.stringify(results, null, 2));

@@ -1,0 +1,301 @@
+import { clickIssueFingerprint } from '../fingerprint/fingerprint.js';
+import { normalizeRoute } from '../fingerprint/route.js';
+import { targetKey } from '../fingerprint/target-identity.js';
+import { uuidFromString } from '../hash/hash.js';
+import type { Click } from '../model/click.js';
+import type { ClickIssue, ClickIssueType, EndReason } from '../model/click-issue.js';
+import type { PageError } from '../model/page-error.js';
+import type { Signal } from '../model/signal.js';
+import { ignoreReason } from '../rules/ignore-reason.js';
+import { MAX_OPEN_EPISODES, MAX_PRESS_DURATION_MS } from './constants.js';
+import {
+  addEvidence,
+  clickWithin,
+  type Episode,
+  firstClick,
+  hasBurst,
+  lastClick,
+  openEpisode,
+} from './episode.js';
+import {
+  type ClickDetectorOptions,
+  type ClickDetectorOptionsInput,
+  resolveClickDetectorOptions,
+} from './options.js';
+import { type ClickDetectorStats, emptyStats } from './stats.js';
+
+export interface ClickDetectorHandlers {
+  onIssue: (issue: ClickIssue) => void;
+  /** Called when onIssue throws; the detector keeps going either way. */
+  onHandlerError?: (error: unknown) => void;
+  /**
+   * Makes an issue id from a seed unique to the episode. The default derives a
+   * UUID from the seed, so the same input always gives the same ids (and a
+   * re-derived issue deduplicates against the live one).
+   */
+  createId?: (seed: string) => string;
+}
+
+type Outcome = { type: ClickIssueType; endReason: EndReason; timeAfterClickMs: number } | null;
+
+/**
+ * Decides dead, slow, rage and error clicks from clicks, visible signals and
+ * page errors. Pure and clock-free: time enters with every call as a number,
+ * so it runs the same live in a browser and offline over a recording.
+ * Times that go backwards are treated as the latest time seen.
+ */
+export class ClickDetector {
+  readonly options: ClickDetectorOptions;
+  private readonly handlers: ClickDetectorHandlers;
+  private readonly createId: (seed: string) => string;
+  private episodes: Episode[] = [];
+  /** Signals of the last MAX_PRESS_DURATION_MS, for clicks whose press began earlier. */
+  private recentSignals: Signal[] = [];
+  private now = Number.NEGATIVE_INFINITY;
+  private nextSeq = 0;
+  private readonly counters = emptyStats();
+
+  constructor(options: ClickDetectorOptionsInput = {}, handlers: ClickDetectorHandlers) {
+    this.options = resolveClickDetectorOptions(options);
+    this.handlers = handlers;
+    this.createId = handlers.createId ?? uuidFromString;
+  }
+
+  /** Session and replay ids can become known after start (Replay starts late, sessions roll over). */
+  setContext(context: { sessionId?: string | null; replayId?: string | null }): void {
+    if (context.sessionId !== undefined) this.options.sessionId = context.sessionId;
+    if (context.replayId !== undefined) this.options.replayId = context.replayId;
+  }
+
+  /** A pointer click on a target. */
+  click(input: Click): void {
+    const t = this.tick(input.t);
+    const click = t === input.t ? input : { ...input, t };
+    this.counters.clicks++;
+    const reason = ignoreReason(click, this.options.ignore);
+    if (reason) {
+      this.counters.ignored[reason] = (this.counters.ignored[reason] ?? 0) + 1;
+      return;
+    }
+    this.counters.judged++;
+    const key = targetKey(click.target);
+    const burst = this.findBurst(key, t);
+    if (burst) {
+      burst.clicks.push(click);
+      addEvidence(burst, { type: 'click', t, x: click.x, y: click.y });
+      if (!burst.rage && !burst.answer) {
+        burst.rage = hasBurst(burst.clicks, this.options.rageClickCount, this.options.rageWindowMs);
+      }
+      return;
+    }
+    const episode = openEpisode(this.nextSeq++, key, click);
+    this.answerFromPress(episode, click);
+    this.episodes.push(episode);
+    if (this.episodes.length > MAX_OPEN_EPISODES) this.evictOldest();
+  }
+
+  /** Something visible happened. */
+  signal(signal: Signal): void {
+    const t = this.tick(signal.t);
+    const seen = t === signal.t ? signal : { ...signal, t };
+    for (const episode of this.episodes) {
+      if (firstClick(episode).t > t) continue;
+      if (!episode.answer) episode.answer = seen;
+      addEvidence(episode, {
+        type: 'signal',
+        t,
+        kind: seen.kind,
+        ...(seen.detail ? { detail: seen.detail } : {}),
+      });
+    }
+    this.recentSignals.push(seen);
+    this.pruneRecentSignals();
+  }
+
+  /** An uncaught error or unhandled rejection. */
+  error(input: PageError): void {
+    const t = this.tick(input.t);
+    const error = t === input.t ? input : { ...input, t };
+    let owner: Episode | null = null;
+    let ownerClickT = Number.NEGATIVE_INFINITY;
+    for (const episode of this.episodes) {
+      const click = clickWithin(episode, t, this.options.errorWindowMs);
+      if (click && click.t >= ownerClickT) {
+        owner = episode;
+        ownerClickT = click.t;
+      }
+    }
+    if (!owner) return;
+    if (!owner.error) owner.error = error;
+    addEvidence(owner, { type: 'error', t, errorType: error.type, message: error.message });
+  }
+
+  /** Time has reached `t`: settle every episode that is due. */
+  advance(t: number): void {
+    this.tick(t);
+  }
+
+  /** The page is going away: settle what can be decided, drop the clicks still waiting. */
+  flush(t: number): void {
+    this.tick(t);
+    const open = this.episodes;
+    this.episodes = [];
+    this.recentSignals = [];
+    for (const episode of open) {
+      const outcome = this.outcomeAtFlush(episode);
+      if (outcome) this.emit(episode, outcome);
+      else if (!episode.answer) this.counters.droppedAtFlush++;
+    }
+  }
+
+  /** True while some click is still waiting for a reaction. */
+  isWaiting(): boolean {
+    return this.episodes.some((episode) => !episode.answer);
+  }
+
+  stats(): ClickDetectorStats {
+    return {
+      ...this.counters,
+      ignored: { ...this.counters.ignored },
+      issues: { ...this.counters.issues },
+      open: this.episodes.length,
+    };
+  }
+
+  private tick(t: number): number {
+    if (t > this.now) {
+      this.now = t;
+      this.settleDue(t);
+    }
+    return this.now;
+  }
+
+  private findBurst(key: string, t: number): Episode | undefined {
+    for (let i = this.episodes.length - 1; i >= 0; i--) {
+      const episode = this.episodes[i]!;
+      if (episode.key !== key) continue;
+      const stillWaiting = !episode.answer || episode.rage || episode.error !== null;
+      if (stillWaiting && t - lastClick(episode).t <= this.options.rageWindowMs) return episode;
+      return undefined;
+    }
+    return undefined;
+  }
+
+  /** A reaction between pointerdown and the click event answers the click. */
+  private answerFromPress(episode: Episode, click: Click): void {
+    if (click.pointerDownT === undefined || click.pointerDownT >= click.t) return;
+    const from = Math.max(click.pointerDownT, click.t - MAX_PRESS_DURATION_MS);
+    const early = this.recentSignals.find((signal) => signal.t >= from && signal.t <= click.t);
+    if (!early) return;
+    episode.answer = { ...early, t: click.t };
+    addEvidence(episode, {
+      type: 'signal',
+      t: early.t,
+      kind: early.kind,
+      detail: `${early.detail ? `${early.detail}; ` : ''}during the press, before the click event`,
+    });
+  }
+
+  private pruneRecentSignals(): void {
+    const oldest = this.now - MAX_PRESS_DURATION_MS;
+    let drop = 0;
+    while (drop < this.recentSignals.length && this.recentSignals[drop]!.t < oldest) drop++;
+    if (drop > 0) this.recentSignals.splice(0, drop);
+  }
+
+  private dueAt(episode: Episode): number {
+    const { errorWindowMs, rageWindowMs, deadTimeoutMs } = this.options;
+    const lastT = lastClick(episode).t;
+    if (episode.error) return lastT + errorWindowMs;
+    if (episode.rage) return lastT + Math.max(errorWindowMs, rageWindowMs);
+    if (episode.answer) return Math.max(episode.answer.t, lastT + errorWindowMs);
+    return Math.max(firstClick(episode).t + deadTimeoutMs, lastT + errorWindowMs);
+  }
+
+  private settleDue(t: number): void {
+    const due: Array<{ episode: Episode; at: number }> = [];
+    for (const episode of this.episodes) {
+      const at = this.dueAt(episode);
+      if (at <= t) due.push({ episode, at });
+    }
+    if (due.length === 0) return;
+    due.sort((a, b) => a.at - b.at || a.episode.seq - b.episode.seq);
+    const settled = new Set(due.map((d) => d.episode));
+    this.episodes = this.episodes.filter((episode) => !settled.has(episode));
+    for (const { episode, at } of due) {
+      const outcome = this.outcomeAt(episode, at);
+      if (outcome) this.emit(episode, outcome);
+    }
+  }
+
+  /** Precedence: error > rage > dead > slow. */
+  private outcomeAt(episode: Episode, at: number): Outcome {
+    const startT = firstClick(episode).t;
+    if (episode.error) {
+      return { type: 'error', endReason: 'error', timeAfterClickMs: Math.max(0, episode.error.t - startT) };
+    }
+    if (episode.rage) {
+      const answer = episode.answer;
+      return {
+        type: 'rage',
+        endReason: answer ? answer.kind : 'timeout',
+        timeAfterClickMs: Math.max(0, (answer ? answer.t : at) - startT),
+      };
+    }
+    if (!episode.answer) {
+      const { deadTimeoutMs } = this.options;
+      addEvidence(episode, { type: 'timeout', t: startT + deadTimeoutMs, afterMs: deadTimeoutMs });
+      return { type: 'dead', endReason: 'timeout', timeAfterClickMs: deadTimeoutMs };
+    }
+    const gap = episode.answer.t - startT;
+    if (gap >= this.options.slowThresholdMs) {
+      return { type: 'slow', endReason: episode.answer.kind, timeAfterClickMs: gap };
+    }
+    return null;
+  }
+
+  /** At flush, waiting clicks are not dead: the user left before the timeout. */
+  private outcomeAtFlush(episode: Episode): Outcome {
+    if (!episode.answer && !episode.error && !episode.rage) return null;
+    return this.outcomeAt(episode, this.now);
+  }
+
+  private evictOldest(): void {
+    const oldest = this.episodes.shift();
+    if (!oldest) return;
+    this.counters.evicted++;
+    const outcome = this.outcomeAtFlush(oldest);
+    if (outcome) this.emit(oldest, outcome);
+  }
+
+  private emit(episode: Episode, outcome: NonNullable<Outcome>): void {
+    const first = firstClick(episode);
+    const route = normalizeRoute(first.url);
+    const { sessionId, replayId } = this.options;
+    const issue: ClickIssue = {
+      id: this.createId(`${sessionId ?? ''}|${first.t}|${episode.key}|${episode.seq}`),
+      type: outcome.type,
+      fingerprint: clickIssueFingerprint(outcome.type, route, first.target),
+      target: first.target,
+      url: first.url,
+      route,
+      timestamp: first.t,
+      timeAfterClickMs: outcome.timeAfterClickMs,
+      endReason: outcome.endReason,
+      clickCount: episode.clicks.length,
+      evidence: episode.evidence,
+      error: episode.error,
+      sessionId,
+      replayId,
+      via: null,
+      source: 'playback',
+    };
+    this.counters.issues[outcome.type]++;
+    try {
+      this.handlers.onIssue(issue);
+    } catch (error) {
+      this.counters.handlerErrors++;
+      this.handlers.onHandlerError?.(error);
+    }
+  }
+}

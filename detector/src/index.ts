@@ -1,0 +1,63 @@
+// The event model: zod schemas, and the types they infer.
+
+// The engine.
+export { ClickDetector, type ClickDetectorHandlers } from './engine/click-detector.js';
+export * from './engine/constants.js';
+export {
+  type ClickDetectorOptions,
+  type ClickDetectorOptionsInput,
+  ClickDetectorOptionsSchema,
+  type IgnoreRules,
+  IgnoreRulesSchema,
+  resolveClickDetectorOptions,
+} from './engine/options.js';
+export type { ClickDetectorStats } from './engine/stats.js';
+export { clickIssueFingerprint } from './fingerprint/fingerprint.js';
+// Grouping.
+export { isIdSegment, normalizeRoute, ROUTE_ID_PLACEHOLDER } from './fingerprint/route.js';
+export { stripDynamicParts, targetIdentity, targetKey } from './fingerprint/target-identity.js';
+export { hash64, uuidFromString } from './hash/hash.js';
+export { type Click, ClickSchema, type Modifiers, ModifiersSchema, PRIMARY_BUTTON } from './model/click.js';
+export {
+  CLICK_ISSUE_TYPES,
+  type ClickIssue,
+  type ClickIssueInput,
+  ClickIssueSchema,
+  type ClickIssueType,
+  ClickIssueTypeSchema,
+  type EndReason,
+  EndReasonSchema,
+  type Evidence,
+  EvidenceSchema,
+  ISSUE_SOURCES,
+  type IssueSource,
+  IssueSourceSchema,
+  REPORT_PATHS,
+  type ReportPath,
+  ReportPathSchema,
+} from './model/click-issue.js';
+export { type PageError, PageErrorSchema } from './model/page-error.js';
+export {
+  SESSION_EVENTS_VERSION,
+  type SessionEvent,
+  SessionEventSchema,
+  type SessionEvents,
+  SessionEventsSchema,
+} from './model/session-event.js';
+export {
+  SIGNAL_KINDS,
+  type Signal,
+  type SignalKind,
+  SignalKindSchema,
+  SignalSchema,
+} from './model/signal.js';
+export { TARGET_TEXT_MAX_LENGTH, type Target, TargetSchema } from './model/target.js';
+export {
+  BACKGROUND_LOOKBACK_MS,
+  BackgroundActivity,
+  type ChangeContext,
+} from './reaction/background-activity.js';
+export { type IgnoreReason, ignoreReason, nativeControlKind } from './rules/ignore-reason.js';
+
+// Offline detection.
+export { type DetectOptions, detectFromSessionEvents } from './session/detect-from-session-events.js';

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { TargetSchema } from './target.js';
+
+export const ModifiersSchema = z.object({
+  alt: z.boolean(),
+  ctrl: z.boolean(),
+  meta: z.boolean(),
+  shift: z.boolean(),
+});
+export type Modifiers = z.infer<typeof ModifiersSchema>;
+
+/** Mouse button per `MouseEvent.button`: 0 primary, 1 middle (aux), 2 secondary. */
+export const PRIMARY_BUTTON = 0;
+
+export const ClickSchema = z.object({
+  /** Time of the click in ms (epoch ms in the SDK and in recordings). */
+  t: z.number().finite(),
+  /** Page URL at the click. */
+  url: z.string(),
+  target: TargetSchema,
+  x: z.number(),
+  y: z.number(),
+  button: z.number().int().min(0),
+  modifiers: ModifiersSchema,
+  pointerType: z.string(),
+  /**
+   * When the button went down, if known. A reaction between pointerdown and
+   * click (a dropdown that opens on mousedown, a selection that starts) answers
+   * the click.
+   */
+  pointerDownT: z.number().finite().optional(),
+});
+export type Click = z.infer<typeof ClickSchema>;

@@ -1,0 +1,41 @@
+// Builders for detector tests: a target, a click on it, and a detector that collects its issues.
+import { ClickDetector } from '../src/engine/click-detector.js';
+import type { ClickDetectorOptionsInput } from '../src/engine/options.js';
+import type { Click } from '../src/model/click.js';
+import type { ClickIssue } from '../src/model/click-issue.js';
+import type { Target } from '../src/model/target.js';
+
+export const PAGE_URL = 'https://shop.example.com/orders/1042';
+
+export function button(overrides: Partial<Target> = {}): Target {
+  return {
+    tagName: 'button',
+    selector: '#pay',
+    id: 'pay',
+    name: 'Pay now',
+    text: 'Pay now',
+    actionable: true,
+    ignored: false,
+    ...overrides,
+  };
+}
+
+export function clickOn(target: Target, t: number, overrides: Partial<Click> = {}): Click {
+  return {
+    t,
+    url: PAGE_URL,
+    target,
+    x: 10,
+    y: 20,
+    button: 0,
+    modifiers: { alt: false, ctrl: false, meta: false, shift: false },
+    pointerType: 'mouse',
+    ...overrides,
+  };
+}
+
+export function collecting(options: ClickDetectorOptionsInput = {}) {
+  const issues: ClickIssue[] = [];
+  const detector = new ClickDetector(options, { onIssue: (issue) => issues.push(issue) });
+  return { detector, issues };
+}
