@@ -53,11 +53,42 @@ export {
 } from './model/signal.js';
 export { TARGET_TEXT_MAX_LENGTH, type Target, TargetSchema } from './model/target.js';
 export {
+  type Determinism,
+  DeterminismSchema,
+  type Environment,
+  EnvironmentSchema,
+} from './playback/environment.js';
+export { playbackFileJsonSchema } from './playback/json-schema.js';
+export { PLAYBACK_SOURCE_KINDS, type PlaybackMeta, PlaybackMetaSchema } from './playback/meta.js';
+export { type Body, BodySchema, type NetworkExchange, NetworkExchangeSchema } from './playback/network.js';
+export {
+  PlaybackFileError,
+  parsePlaybackFile,
+  parsePlaybackFileText,
+} from './playback/parse-playback-file.js';
+// The playback file.
+export {
+  ConsoleEntrySchema,
+  PLAYBACK_FORMAT,
+  PLAYBACK_VERSION,
+  PlaybackErrorSchema,
+  type PlaybackFile,
+  type PlaybackFileInput,
+  PlaybackFileSchema,
+} from './playback/playback-file.js';
+export {
+  type ElementSelector,
+  ElementSelectorSchema,
+  SELECTOR_KINDS,
+  type StepTarget,
+  StepTargetSchema,
+} from './playback/selector.js';
+export { type Step, StepSchema, type StepType } from './playback/step.js';
+export {
   BACKGROUND_LOOKBACK_MS,
   BackgroundActivity,
   type ChangeContext,
 } from './reaction/background-activity.js';
 export { type IgnoreReason, ignoreReason, nativeControlKind } from './rules/ignore-reason.js';
-
 // Offline detection.
 export { type DetectOptions, detectFromSessionEvents } from './session/detect-from-session-events.js';

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { ModifiersSchema } from '../model/click.js';
+import { PointerOffsetSchema, StepTargetSchema } from './selector.js';
+
+const at = { t: z.number().min(0).describe('ms from the start of the session') };
+
+const pointer = {
+  ...at,
+  target: StepTargetSchema,
+  offset: PointerOffsetSchema,
+  button: z.number().int().min(0).default(0),
+  modifiers: ModifiersSchema,
+};
+
+const key = {
+  ...at,
+  key: z.string(),
+  code: z.string(),
+  modifiers: ModifiersSchema,
+  target: StepTargetSchema.optional(),
+};
+
+export const StepSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('navigate'), ...at, url: z.string() }),
+  z.object({ type: z.literal('click'), ...pointer }),
+  z.object({ type: z.literal('dblclick'), ...pointer }),
+  z.object({ type: z.literal('contextmenu'), ...pointer }),
+  z.object({ type: z.literal('keydown'), ...key }),
+  z.object({ type: z.literal('keyup'), ...key }),
+  z.object({
+    type: z.literal('input'),
+    ...at,
+    target: StepTargetSchema,
+    value: z.string(),
+    /** The value is a consistent stand-in of the same shape, not what the user typed. */
+    masked: z.boolean(),
+  }),
+  z.object({
+    type: z.literal('paste'),
+    ...at,
+    target: StepTargetSchema,
+    text: z.string(),
+    masked: z.boolean(),
+  }),
+  z.object({
+    type: z.literal('composition'),
+    ...at,
+    target: StepTargetSchema,
+    phase: z.enum(['start', 'update', 'end']),
+    data: z.string(),
+    masked: z.boolean(),
+  }),
+  z.object({
+    type: z.literal('scroll'),
+    ...at,
+    /** Absent for the window. */
+    target: StepTargetSchema.optional(),
+    x: z.number(),
+    y: z.number(),
+  }),
+  z.object({
+    type: z.literal('resize'),
+    ...at,
+    width: z.number().int().positive(),
+    height: z.number().int().positive(),
+  }),
+  z.object({ type: z.literal('focus'), ...at, target: StepTargetSchema }),
+  z.object({ type: z.literal('blur'), ...at, target: StepTargetSchema }),
+  z.object({ type: z.literal('visibility'), ...at, state: z.enum(['visible', 'hidden']) }),
+]);
+export type Step = z.infer<typeof StepSchema>;
+export type StepType = Step['type'];
