@@ -89,6 +89,19 @@ export {
   BackgroundActivity,
   type ChangeContext,
 } from './reaction/background-activity.js';
+// Offline detection over rrweb recordings.
+export { PLAYBACK_IGNORE_ATTRIBUTE } from './rrweb/click-target.js';
+export {
+  detectFromRrweb,
+  detectFromRrwebWithStats,
+  type RrwebDetectionStats,
+  type RrwebDetectOptions,
+} from './rrweb/detect-from-rrweb.js';
+export {
+  readSentryClickBreadcrumbs,
+  SENTRY_RAGE_PAIRING_WINDOW_MS,
+  type SentryBreadcrumbOptions,
+} from './rrweb/read-sentry-click-breadcrumbs.js';
 export { type IgnoreReason, ignoreReason, nativeControlKind } from './rules/ignore-reason.js';
 // Offline detection.
 export { type DetectOptions, detectFromSessionEvents } from './session/detect-from-session-events.js';
