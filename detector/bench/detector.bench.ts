@@ -3,6 +3,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { ClickDetector } from '../src/engine/click-detector.js';
 import type { SessionEvent } from '../src/model/session-event.js';
+import { detectFromRrweb } from '../src/rrweb/detect-from-rrweb.js';
+import { makeShopRecording } from '../test/fixtures/rrweb/make-recording.js';
 import { makeEpisodes } from './episodes.js';
 import { measure, perSecond } from './measure.js';
 
@@ -37,6 +39,18 @@ const engine = measure(() => {
 });
 const heapAfter = process.memoryUsage().heapUsed;
 
+// The offline path: a Sentry Replay rrweb stream through detectFromRrweb.
+const recording = makeShopRecording({ sessions: 40, clicks: 200 });
+const rrwebBaseline = measure(() => {
+  let sum = 0;
+  for (const event of recording as Array<{ type?: unknown }>)
+    sum += typeof event.type === 'number' ? event.type : 0;
+  sink += sum;
+}, 5);
+const rrweb = measure(() => {
+  sink += detectFromRrweb(recording).length;
+}, 5);
+
 const results = {
   benchmark: 'detector',
   date: new Date().toISOString(),
@@ -50,6 +64,14 @@ const results = {
     baselineMedianMs: baseline.medianMs,
     costOverBaseline: Number((engine.medianMs / baseline.medianMs).toFixed(1)),
     heapGrowthMB: Number(((heapAfter - heapBefore) / 1e6).toFixed(1)),
+  },
+  detectFromRrweb: {
+    events: recording.length,
+    eventsPerSecond: perSecond(recording.length, rrweb.medianMs),
+    medianMs: rrweb.medianMs,
+    baselineEventsPerSecond: perSecond(recording.length, rrwebBaseline.medianMs),
+    baselineMedianMs: rrwebBaseline.medianMs,
+    costOverBaseline: Number((rrweb.medianMs / rrwebBaseline.medianMs).toFixed(1)),
   },
   checksum: sink,
 };
