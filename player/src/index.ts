@@ -1,0 +1,21 @@
+export { readPlaybackFile } from './file/read-playback-file.js';
+export { type MatchResult, type NetworkMode, RecordedNetwork } from './network/recorded-network.js';
+export { normalizeBody, normalizeRequestUrl } from './network/request-key.js';
+export { openBrowser, resolveBrowserPath } from './replay/browser.js';
+export { locateTarget } from './replay/locate-target.js';
+export {
+  type ReplayOptions,
+  type ReplayRun,
+  type ReplaySpeed,
+  replay,
+  type StepEvent,
+  startReplay,
+} from './replay/replay.js';
+export type {
+  Divergence,
+  DivergenceKind,
+  ReplayPageError,
+  ReplayReport,
+  RequestResult,
+  StepResult,
+} from './replay/report.js';

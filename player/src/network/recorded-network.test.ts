@@ -1,0 +1,102 @@
+import type { NetworkExchange } from '@playback/detector';
+import { describe, expect, it } from 'vitest';
+import { RecordedNetwork } from './recorded-network.js';
+
+const APP = ['https://shop.example.com', 'http://localhost:5173'];
+
+function exchange(
+  id: string,
+  method: string,
+  url: string,
+  startT: number,
+  responseBody: string,
+  requestBody?: string,
+) {
+  return {
+    id,
+    stepIndex: null,
+    initiator: 'fetch',
+    method,
+    url,
+    request: {
+      headers: {},
+      body: requestBody ? { encoding: 'text', data: requestBody, masked: false, truncated: false } : null,
+    },
+    response: {
+      status: 200,
+      statusText: 'OK',
+      headers: {},
+      body: { encoding: 'text', data: responseBody, masked: false, truncated: false },
+    },
+    timing: { startT, durationMs: 10 },
+    occurrence: 0,
+  } satisfies NetworkExchange;
+}
+
+const recorded = [
+  exchange('c1', 'GET', 'https://shop.example.com/api/cart?b=2&a=1', 10, '{"items":[]}'),
+  exchange('c2', 'GET', 'https://shop.example.com/api/cart?a=1&b=2', 500, '{"items":[1]}'),
+  exchange(
+    'p1',
+    'POST',
+    'https://shop.example.com/api/pay',
+    900,
+    '{"ok":true}',
+    '{"amount":12,"currency":"EUR"}',
+  ),
+  exchange('x1', 'GET', 'https://cdn.other.com/rates.json', 20, '{"eur":1}'),
+];
+
+describe('RecordedNetwork', () => {
+  it('answers repeated requests to one URL with their recorded responses in order', () => {
+    const network = new RecordedNetwork(recorded, APP);
+    const get = () =>
+      network.match({ method: 'GET', url: 'http://localhost:5173/api/cart?a=1&b=2', body: null }, 'strict');
+    expect(get()).toMatchObject({ kind: 'exact', exchange: { id: 'c1' } });
+    expect(get()).toMatchObject({ kind: 'exact', exchange: { id: 'c2' } });
+    expect(get()).toMatchObject({ kind: 'exact', exchange: { id: 'c2' } });
+  });
+
+  it('matches JSON bodies by value, not by key order', () => {
+    const network = new RecordedNetwork(recorded, APP);
+    const result = network.match(
+      { method: 'POST', url: 'http://localhost:5173/api/pay', body: '{"currency":"EUR", "amount":12}' },
+      'strict',
+    );
+    expect(result).toMatchObject({ kind: 'exact', exchange: { id: 'p1' } });
+  });
+
+  it('does not match a different body in strict mode, and finds the nearest in fallback mode', () => {
+    const request = { method: 'POST', url: 'http://localhost:5173/api/pay', body: '{"amount":99}' };
+    expect(new RecordedNetwork(recorded, APP).match(request, 'strict')).toEqual({ kind: 'unmatched' });
+    expect(new RecordedNetwork(recorded, APP).match(request, 'fallback')).toMatchObject({
+      kind: 'fallback',
+      exchange: { id: 'p1' },
+    });
+  });
+
+  it('keeps other origins apart from the app origin', () => {
+    const network = new RecordedNetwork(recorded, APP);
+    expect(
+      network.match({ method: 'GET', url: 'https://cdn.other.com/rates.json', body: null }, 'strict').kind,
+    ).toBe('exact');
+    expect(
+      network.match({ method: 'GET', url: 'http://localhost:5173/rates.json', body: null }, 'strict').kind,
+    ).toBe('unmatched');
+  });
+
+  it('lists recorded exchanges the replay never requested', () => {
+    const network = new RecordedNetwork(recorded, APP);
+    network.match({ method: 'GET', url: 'http://localhost:5173/api/cart?a=1&b=2', body: null }, 'strict');
+    expect(network.notRequested().map((e) => e.id)).toEqual(['c2', 'p1', 'x1']);
+  });
+
+  it('ignores cache-busting parameters', () => {
+    const network = new RecordedNetwork(recorded, APP);
+    const result = network.match(
+      { method: 'GET', url: 'http://localhost:5173/api/cart?a=1&b=2&_=171234', body: null },
+      'strict',
+    );
+    expect(result.kind).toBe('exact');
+  });
+});

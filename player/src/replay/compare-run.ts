@@ -1,0 +1,63 @@
+import type { PlaybackFile } from '@playback/detector';
+import type { RecordedNetwork } from '../network/recorded-network.js';
+import type { Divergence, ReplayPageError, RequestResult, StepResult } from './report.js';
+
+/** Where the replay differs from what the user saw, earliest step first. */
+export function compareRun(input: {
+  file: PlaybackFile;
+  steps: StepResult[];
+  unmatched: RequestResult[];
+  network: RecordedNetwork;
+  pageErrors: ReplayPageError[];
+  stepsRun: number;
+}): Divergence[] {
+  const divergences: Divergence[] = [];
+  for (const step of input.steps) {
+    if (step.status !== 'failed') continue;
+    const notFound = step.error?.startsWith('element not found');
+    divergences.push({
+      kind: notFound ? 'element-not-found' : 'step-failed',
+      stepIndex: step.index,
+      message: `step ${step.index + 1} (${step.type}): ${step.error}`,
+    });
+  }
+  for (const step of input.steps) {
+    for (const request of step.requests) {
+      if (request.answer !== 'unmatched') continue;
+      divergences.push({
+        kind: 'unmatched-request',
+        stepIndex: step.index,
+        message: `step ${step.index + 1} made a request the recording does not have: ${request.method} ${request.url}`,
+      });
+    }
+  }
+  for (const exchange of input.network.notRequested()) {
+    // Only count what the steps that ran should have caused.
+    if (exchange.stepIndex !== null && exchange.stepIndex >= input.stepsRun) continue;
+    divergences.push({
+      kind: 'request-not-seen',
+      stepIndex: exchange.stepIndex,
+      message: `the recording has ${exchange.method} ${exchange.url}${exchange.stepIndex === null ? '' : ` after step ${exchange.stepIndex + 1}`}; the replay never made it`,
+    });
+  }
+  const recordedMessages = new Set(input.file.errors.map((e) => e.message));
+  const replayedMessages = new Set(input.pageErrors.map((e) => e.message));
+  for (const error of input.pageErrors) {
+    if (recordedMessages.has(error.message)) continue;
+    divergences.push({
+      kind: 'new-error',
+      stepIndex: error.stepIndex,
+      message: `new error${error.stepIndex === null ? '' : ` at step ${error.stepIndex + 1}`}: ${error.type}: ${error.message}`,
+    });
+  }
+  for (const error of input.file.errors) {
+    if (error.stepIndex !== null && error.stepIndex >= input.stepsRun) continue;
+    if (replayedMessages.has(error.message)) continue;
+    divergences.push({
+      kind: 'error-gone',
+      stepIndex: error.stepIndex,
+      message: `recorded error no longer happens: ${error.type}: ${error.message}`,
+    });
+  }
+  return divergences.sort((a, b) => (a.stepIndex ?? -1) - (b.stepIndex ?? -1));
+}

@@ -1,0 +1,61 @@
+import type { NetworkMode } from '../network/recorded-network.js';
+
+export interface StepResult {
+  index: number;
+  type: string;
+  t: number;
+  status: 'ok' | 'failed' | 'not-run';
+  /** How the element was found, e.g. `#pay-btn`. */
+  foundBy?: string;
+  /** Set when a later selector found the element: "found by text 'Pay now'; #pay-btn is gone". */
+  healed?: string;
+  error?: string;
+  /** Requests the step caused, answered from the recording or not. */
+  requests: RequestResult[];
+  pageErrors: ReplayPageError[];
+}
+
+export interface RequestResult {
+  method: string;
+  url: string;
+  answer: 'recorded' | 'fallback' | 'passthrough' | 'unmatched';
+  exchangeId?: string;
+  note?: string;
+}
+
+export interface ReplayPageError {
+  stepIndex: number | null;
+  type: string;
+  message: string;
+}
+
+export type DivergenceKind =
+  | 'element-not-found'
+  | 'step-failed'
+  | 'unmatched-request'
+  | 'request-not-seen'
+  | 'new-error'
+  | 'error-gone';
+
+export interface Divergence {
+  kind: DivergenceKind;
+  stepIndex: number | null;
+  message: string;
+}
+
+export interface ReplayReport {
+  file: string;
+  url: string;
+  net: NetworkMode;
+  startedAt: string;
+  durationMs: number;
+  /** Every step ran and no request went unanswered under --net strict. */
+  completed: boolean;
+  steps: StepResult[];
+  unmatchedRequests: RequestResult[];
+  recordedRequestsNotSeen: { id: string; method: string; url: string; stepIndex: number | null }[];
+  pageErrors: ReplayPageError[];
+  recordedErrors: { type: string; message: string; stepIndex: number | null }[];
+  divergences: Divergence[];
+  firstDivergence: Divergence | null;
+}
