@@ -18,4 +18,4 @@ export type {
   ReplayReport,
   RequestResult,
   StepResult,
-} from './replay/report.js';
+} from './report/report.js';

@@ -114,4 +114,21 @@ describe('replay', () => {
     expect(report.steps[4]!.error).toMatch(/^element not found within 2000 ms \(tried #checkout-now\)/);
     expect(report.firstDivergence?.kind).toBe('element-not-found');
   });
+
+  it('pauses before each step through the programmatic API, with the page inspectable', async () => {
+    const seen: string[] = [];
+    await replayOn(
+      checkoutSession(),
+      {},
+      {
+        onStep: async ({ phase, index, page }) => {
+          if (phase !== 'before') return;
+          // Paused: the developer (here, the test) looks at the page before the step runs.
+          const count = await page.evaluate(() => document.querySelector('#count')?.textContent ?? 'blank');
+          seen.push(`${index + 1}:${count}`);
+        },
+      },
+    );
+    expect(seen).toEqual(['1:blank', '2:1 items', '3:1 items', '4:2 items', '5:3 items']);
+  });
 });

@@ -1,6 +1,6 @@
 import type { PlaybackFile } from '@playback/detector';
 import type { RecordedNetwork } from '../network/recorded-network.js';
-import type { Divergence, ReplayPageError, RequestResult, StepResult } from './report.js';
+import type { Divergence, ReplayPageError, RequestResult, StepResult } from '../report/report.js';
 
 /** Where the replay differs from what the user saw, earliest step first. */
 export function compareRun(input: {

@@ -3,11 +3,11 @@ import type { BrowserContext, Page, Route } from 'playwright-core';
 import { readPlaybackFile } from '../file/read-playback-file.js';
 import { type NetworkMode, RecordedNetwork } from '../network/recorded-network.js';
 import { isTelemetryRequest } from '../network/telemetry.js';
+import type { ReplayPageError, ReplayReport, RequestResult, StepResult } from '../report/report.js';
 import { openBrowser } from './browser.js';
 import { compareRun } from './compare-run.js';
 import { mapToLocalUrl } from './map-url.js';
 import { performStep } from './perform-step.js';
-import type { ReplayPageError, ReplayReport, RequestResult, StepResult } from './report.js';
 import { seedEnvironmentScript } from './seed-environment.js';
 
 export type ReplaySpeed = number | 'max';

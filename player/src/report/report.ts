@@ -13,6 +13,17 @@ export interface StepResult {
   /** Requests the step caused, answered from the recording or not. */
   requests: RequestResult[];
   pageErrors: ReplayPageError[];
+  /** Click issues the in-page detector raised for this step (when it runs). */
+  clickIssues?: ReplayClickIssue[];
+}
+
+/** A click issue seen during the replay, compared with the recording by fingerprint. */
+export interface ReplayClickIssue {
+  type: string;
+  fingerprint: string;
+  /** Human description of the element, e.g. `button "Pay now"`. */
+  target: string;
+  stepIndex: number | null;
 }
 
 export interface RequestResult {
@@ -35,7 +46,9 @@ export type DivergenceKind =
   | 'unmatched-request'
   | 'request-not-seen'
   | 'new-error'
-  | 'error-gone';
+  | 'error-gone'
+  | 'click-issue-gone'
+  | 'new-click-issue';
 
 export interface Divergence {
   kind: DivergenceKind;
@@ -56,6 +69,8 @@ export interface ReplayReport {
   recordedRequestsNotSeen: { id: string; method: string; url: string; stepIndex: number | null }[];
   pageErrors: ReplayPageError[];
   recordedErrors: { type: string; message: string; stepIndex: number | null }[];
+  /** Present when the in-page detector ran (verify, or replay with detection on). */
+  clickIssues?: { recorded: ReplayClickIssue[]; replayed: ReplayClickIssue[] };
   divergences: Divergence[];
   firstDivergence: Divergence | null;
 }

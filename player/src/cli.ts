@@ -1,0 +1,87 @@
+#!/usr/bin/env node
+// `playback`: the developer's command line. Replay, verify and export run
+// here; serve, consume and projects belong to the consumer and are handed to
+// its `playback-consumer` command when it is installed.
+import { spawnSync } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { Command, Option } from 'commander';
+import { parseSpeed, type ReplayCommandOptions, replayCommand } from './cli/replay-command.js';
+import { exportPlaywrightSpec } from './export/export-playwright.js';
+import { readPlaybackFile } from './file/read-playback-file.js';
+
+const CONSUMER_COMMANDS = new Set(['serve', 'consume', 'projects']);
+
+function withReplayOptions(command: Command): Command {
+  return command
+    .requiredOption('--url <url>', 'base URL of your local app, e.g. http://localhost:5173')
+    .addOption(
+      new Option('--net <mode>', 'requests the recording lacks')
+        .choices(['strict', 'fallback', 'passthrough'])
+        .default('strict'),
+    )
+    .addOption(
+      new Option('--speed <speed>', '1 (recorded pace), 4, … or max').default('1').argParser(parseSpeed),
+    )
+    .addOption(new Option('--clock <clock>', 'page clock').choices(['recorded', 'real']).default('recorded'))
+    .option('--headless', 'no window (for CI)')
+    .option('--browser-path <path>', 'Chromium executable to launch')
+    .option('--cdp <url>', 'attach to a Chromium you already run (--remote-debugging-port)')
+    .option('--values <file>', 'JSON object of values to type instead of masked stand-ins')
+    .option('--report <file>', 'write the report as JSON')
+    .option('--html <file>', 'write the report as a self-contained HTML page');
+}
+
+export function buildProgram(): Command {
+  const program = new Command('playback')
+    .description('Replay production sessions against your local code, step through them, verify the fix.')
+    .showHelpAfterError();
+
+  withReplayOptions(
+    program
+      .command('replay')
+      .description('replay a session against your local app')
+      .argument('<file>', 'a *.playback.json file (gzip accepted)')
+      .option('--step', 'pause before each step (enter, c, b N, r, q)')
+      .option('--watch <dir>', 'restart and run back to the current step when files here change'),
+  ).action(async (file: string, options: ReplayCommandOptions) => {
+    process.exitCode = await replayCommand(file, options);
+  });
+
+  program
+    .command('export')
+    .description('write the session as a readable Playwright test')
+    .argument('<file>', 'a *.playback.json file')
+    .requiredOption('--playwright <out>', 'the .spec.ts file to write')
+    .option('--url <url>', 'base URL the test defaults to', 'http://localhost:5173')
+    .action(async (file: string, options: { playwright: string; url: string }) => {
+      const session = await readPlaybackFile(file);
+      await writeFile(options.playwright, exportPlaywrightSpec(session, { baseUrl: options.url }));
+      console.log(`wrote ${options.playwright} (${session.steps.length} steps)`);
+    });
+
+  return program;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command] = argv.slice(2);
+  if (command && CONSUMER_COMMANDS.has(command)) {
+    const result = spawnSync('playback-consumer', argv.slice(2), { stdio: 'inherit' });
+    if (result.error) {
+      console.error(
+        `'playback ${command}' is the consumer's: install @playback/consumer (it provides playback-consumer).`,
+      );
+      process.exitCode = 2;
+    } else process.exitCode = result.status ?? 1;
+    return;
+  }
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (error) {
+    console.error(`playback: ${(error as Error).message}`);
+    process.exitCode = 2;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/playback')) {
+  await main(process.argv);
+}

@@ -1,0 +1,163 @@
+import { watch } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import type { PlaybackFile } from '@playback/detector';
+import type { Page } from 'playwright-core';
+import { readPlaybackFile } from '../file/read-playback-file.js';
+import type { NetworkMode } from '../network/recorded-network.js';
+import { type ReplayOptions, type ReplaySpeed, startReplay } from '../replay/replay.js';
+import { renderHtmlReport } from '../report/render-html.js';
+import { describeStep, renderStepLine, renderTerminalReport } from '../report/render-terminal.js';
+import type { ReplayReport } from '../report/report.js';
+import { showOverlay } from '../step/overlay.js';
+import { StepController } from '../step/step-controller.js';
+
+export interface ReplayCommandOptions {
+  url: string;
+  net: NetworkMode;
+  speed: ReplaySpeed;
+  clock: 'recorded' | 'real';
+  headless?: boolean;
+  browserPath?: string;
+  cdp?: string;
+  values?: string;
+  step?: boolean;
+  watch?: string;
+  report?: string;
+  html?: string;
+}
+
+class RestartSignal extends Error {
+  constructor(readonly toStep: number) {
+    super('restart');
+  }
+}
+class QuitSignal extends Error {}
+
+export function parseSpeed(value: string): ReplaySpeed {
+  if (value === 'max') return 'max';
+  const speed = Number(value);
+  if (!Number.isFinite(speed) || speed <= 0)
+    throw new Error(`--speed takes a positive number or max, not "${value}"`);
+  return speed;
+}
+
+async function readValues(path: string | undefined): Promise<Record<string, string>> {
+  if (!path) return {};
+  const parsed: unknown = JSON.parse(await readFile(path, 'utf8'));
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new Error(`--values ${path} must hold a JSON object of stand-in (or selector) → value`);
+  }
+  return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, String(v)]));
+}
+
+export async function writeReports(report: ReplayReport, file: PlaybackFile, options: ReplayCommandOptions) {
+  if (options.report) await writeFile(options.report, `${JSON.stringify(report, null, 2)}\n`);
+  if (options.html) await writeFile(options.html, renderHtmlReport(report, file.steps));
+}
+
+/** A full reload of the app (HMR falling back to reload, or the developer pressing F5) restarts the run. */
+function onAppReload(page: Page, handler: () => void): void {
+  page.on('load', async () => {
+    const type = await page
+      .evaluate(
+        () =>
+          (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.type,
+      )
+      .catch(() => undefined);
+    if (type === 'reload') handler();
+  });
+}
+
+/**
+ * `playback replay`: runs the file, printing each step; with --step pauses
+ * before each one; with --watch (or when the app reloads) restarts from the
+ * start and runs back to the step it had reached.
+ */
+export async function replayCommand(
+  path: string,
+  options: ReplayCommandOptions,
+  io: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream } = {
+    input: process.stdin,
+    output: process.stdout,
+  },
+): Promise<number> {
+  const file = await readPlaybackFile(path);
+  const values = await readValues(options.values);
+  const interactive = Boolean(options.step || options.watch);
+  const controller = options.step ? new StepController(io.input, io.output) : null;
+  const print = (text: string) => io.output.write(`${text}\n`);
+  let reached = 0;
+  let pendingRestart: number | null = null;
+  let wakeWatcher: (() => void) | null = null;
+  const requestRestart = () => {
+    pendingRestart = reached;
+    wakeWatcher?.();
+  };
+  const watcher = options.watch ? watch(options.watch, { recursive: true }, requestRestart) : null;
+
+  try {
+    for (;;) {
+      pendingRestart = null;
+      let reloadHooked = false;
+      const replayOptions: ReplayOptions = {
+        url: options.url,
+        net: options.net,
+        speed: options.speed,
+        clock: options.clock,
+        headless: options.headless ?? false,
+        browserPath: options.browserPath,
+        cdpUrl: options.cdp,
+        values,
+        keepOpen: interactive,
+        onStep: async (event) => {
+          if (pendingRestart !== null) throw new RestartSignal(pendingRestart);
+          if (event.phase === 'after') {
+            print(renderStepLine(event.step, event.result!));
+            return;
+          }
+          if (interactive && !reloadHooked) {
+            reloadHooked = true;
+            onAppReload(event.page, requestRestart);
+          }
+          reached = event.index;
+          await showOverlay(
+            event.page,
+            `Playback ▸ step ${event.index + 1}/${file.steps.length}: ${describeStep(event.step)}`,
+          );
+          if (!controller) return;
+          const decision = await controller.beforeStep(event.index, file.steps.length, () =>
+            describeStep(event.step),
+          );
+          if (decision === 'restart') throw new RestartSignal(0);
+          if (decision === 'quit') throw new QuitSignal();
+        },
+      };
+      print(`Replaying ${path} (${file.steps.length} steps) against ${options.url}`);
+      try {
+        const run = await startReplay(file, replayOptions);
+        print(`\n${renderTerminalReport(run.report, file.steps)}`);
+        await writeReports(run.report, file, options);
+        if (!options.watch) {
+          await run.close();
+          return run.report.completed ? 0 : 1;
+        }
+        print(
+          `\nWatching ${options.watch}: a change or an app reload replays to step ${reached + 1}. Ctrl-C stops.`,
+        );
+        if (pendingRestart === null) await new Promise<void>((resolve) => (wakeWatcher = resolve));
+        wakeWatcher = null;
+        await run.close();
+        controller?.runTo(pendingRestart ?? reached);
+        print(`\n↻ restarting, then pausing at step ${(pendingRestart ?? reached) + 1}`);
+      } catch (error) {
+        if (error instanceof QuitSignal) return 0;
+        if (!(error instanceof RestartSignal)) throw error;
+        controller?.runTo(error.toStep);
+        print(`\n↻ restarting${error.toStep > 0 ? `, then pausing at step ${error.toStep + 1}` : ''}`);
+      }
+    }
+  } finally {
+    watcher?.close();
+    controller?.close();
+  }
+}
