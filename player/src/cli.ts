@@ -5,9 +5,11 @@
 import { spawnSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
-import { parseSpeed, type ReplayCommandOptions, replayCommand } from './cli/replay-command.js';
+import { parseSpeed, type ReplayCommandOptions, replayCommand, writeReports } from './cli/replay-command.js';
 import { exportPlaywrightSpec } from './export/export-playwright.js';
 import { readPlaybackFile } from './file/read-playback-file.js';
+import { renderTerminalReport } from './report/render-terminal.js';
+import { verify } from './verify/verify.js';
 
 const CONSUMER_COMMANDS = new Set(['serve', 'consume', 'projects']);
 
@@ -45,6 +47,34 @@ export function buildProgram(): Command {
       .option('--watch <dir>', 'restart and run back to the current step when files here change'),
   ).action(async (file: string, options: ReplayCommandOptions) => {
     process.exitCode = await replayCommand(file, options);
+  });
+
+  withReplayOptions(
+    program
+      .command('verify')
+      .description('exit 0 when the recorded click issue is fixed (or still reproduces), for CI')
+      .argument('<file>', 'a *.playback.json file with the click issue it recorded')
+      .addOption(
+        new Option('--expect <outcome>', 'what must hold')
+          .choices(['fixed', 'reproduces'])
+          .makeOptionMandatory(),
+      ),
+  ).action(async (path: string, options: ReplayCommandOptions & { expect: 'fixed' | 'reproduces' }) => {
+    const file = await readPlaybackFile(path);
+    const result = await verify(file, {
+      url: options.url,
+      net: options.net,
+      speed: options.speed,
+      clock: options.clock,
+      headless: options.headless ?? false,
+      browserPath: options.browserPath,
+      cdpUrl: options.cdp,
+      expect: options.expect,
+    });
+    console.log(renderTerminalReport(result.report, file.steps));
+    await writeReports(result.report, file, options);
+    console.log(`\n${result.ok ? 'PASS' : 'FAIL'} (--expect ${result.expectation}): ${result.verdict}`);
+    process.exitCode = result.ok ? 0 : 1;
   });
 
   program

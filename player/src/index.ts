@@ -1,3 +1,4 @@
+export { exportPlaywrightSpec } from './export/export-playwright.js';
 export { readPlaybackFile } from './file/read-playback-file.js';
 export { type MatchResult, type NetworkMode, RecordedNetwork } from './network/recorded-network.js';
 export { normalizeBody, normalizeRequestUrl } from './network/request-key.js';
@@ -14,8 +15,10 @@ export {
 export type {
   Divergence,
   DivergenceKind,
+  ReplayClickIssue,
   ReplayPageError,
   ReplayReport,
   RequestResult,
   StepResult,
 } from './report/report.js';
+export { type Expectation, type VerifyResult, verify } from './verify/verify.js';

@@ -87,22 +87,34 @@ describe('replay', () => {
   });
 
   it('goes on under --net passthrough, sending the unknown request to the real network', async () => {
-    const file = emptyCartSession();
-    const { report, page } = await replayOn(file, { fixed: true }, { net: 'passthrough' });
+    const { report, shop } = await replayOn(
+      checkoutSession(),
+      { extraScript: "addEventListener('click', () => fetch('/api/promo?code=SPRING'), { once: true });" },
+      { net: 'passthrough' },
+    );
     expect(report.completed).toBe(true);
-    expect(report.steps[2]!.requests).toMatchObject([{ method: 'POST', answer: 'passthrough' }]);
-    expect(await page.locator('#status').textContent()).toBe(`Paid by ${STAND_IN_EMAIL}`);
-    // The recorded TypeError no longer happens: that is a divergence worth reporting.
-    expect(report.divergences.map((d) => d.kind)).toEqual(['error-gone']);
+    expect(report.steps[2]!.requests).toContainEqual({
+      method: 'GET',
+      url: `${shop.url}/api/promo?code=SPRING`,
+      answer: 'passthrough',
+    });
+    expect(shop.hits).toContain('GET /api/promo?code=SPRING');
   });
 
   it('reproduces the recorded error on the buggy app, without divergence', async () => {
     const { report } = await replayOn(emptyCartSession(), {});
     expect(report.completed).toBe(true);
     expect(report.pageErrors).toEqual([
-      { stepIndex: 2, type: 'TypeError', message: "Cannot read properties of undefined (reading 'total')" },
+      { stepIndex: 3, type: 'TypeError', message: "Cannot read properties of undefined (reading 'total')" },
     ]);
     expect(report.divergences).toEqual([]);
+  });
+
+  it('reports the recorded error as gone on the fixed app', async () => {
+    const { report, page } = await replayOn(emptyCartSession(), { fixed: true });
+    expect(report.pageErrors).toEqual([]);
+    expect(report.divergences.map((d) => [d.kind, d.stepIndex])).toEqual([['error-gone', 3]]);
+    expect(await page.locator('#status').textContent()).toBe('Add something to your cart first');
   });
 
   it('reports an element that is gone under every selector', async () => {

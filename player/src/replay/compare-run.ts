@@ -1,6 +1,12 @@
 import type { PlaybackFile } from '@playback/detector';
 import type { RecordedNetwork } from '../network/recorded-network.js';
-import type { Divergence, ReplayPageError, RequestResult, StepResult } from '../report/report.js';
+import type {
+  Divergence,
+  ReplayClickIssue,
+  ReplayPageError,
+  RequestResult,
+  StepResult,
+} from '../report/report.js';
 
 /** Where the replay differs from what the user saw, earliest step first. */
 export function compareRun(input: {
@@ -59,5 +65,33 @@ export function compareRun(input: {
       message: `recorded error no longer happens: ${error.type}: ${error.message}`,
     });
   }
-  return divergences.sort((a, b) => (a.stepIndex ?? -1) - (b.stepIndex ?? -1));
+  return divergences;
+}
+
+/** Click issues that happened in the recording and no longer do, and new ones. */
+export function compareClickIssues(
+  issues: { recorded: ReplayClickIssue[]; replayed: ReplayClickIssue[] },
+  stepsRun: number,
+): Divergence[] {
+  const replayed = new Set(issues.replayed.map((i) => i.fingerprint));
+  const recorded = new Set(issues.recorded.map((i) => i.fingerprint));
+  const divergences: Divergence[] = [];
+  for (const issue of issues.recorded) {
+    if (replayed.has(issue.fingerprint)) continue;
+    if (issue.stepIndex !== null && issue.stepIndex >= stepsRun) continue;
+    divergences.push({
+      kind: 'click-issue-gone',
+      stepIndex: issue.stepIndex,
+      message: `the recorded ${issue.type} click on ${issue.target} no longer happens`,
+    });
+  }
+  for (const issue of issues.replayed) {
+    if (recorded.has(issue.fingerprint)) continue;
+    divergences.push({
+      kind: 'new-click-issue',
+      stepIndex: issue.stepIndex,
+      message: `new ${issue.type} click on ${issue.target}${issue.stepIndex === null ? '' : ` at step ${issue.stepIndex + 1}`}`,
+    });
+  }
+  return divergences;
 }

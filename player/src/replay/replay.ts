@@ -1,11 +1,13 @@
-import type { PlaybackFile, Step } from '@playback/detector';
+import { type ClickIssue, DEAD_CLICK_TIMEOUT_MS, type PlaybackFile, type Step } from '@playback/detector';
 import type { BrowserContext, Page, Route } from 'playwright-core';
 import { readPlaybackFile } from '../file/read-playback-file.js';
 import { type NetworkMode, RecordedNetwork } from '../network/recorded-network.js';
 import { isTelemetryRequest } from '../network/telemetry.js';
 import type { ReplayPageError, ReplayReport, RequestResult, StepResult } from '../report/report.js';
+import { attributeClickIssue } from '../verify/attribute-click-issue.js';
+import { CLICK_ISSUE_BINDING, clickDetectionScript } from '../verify/in-page-detection.js';
 import { openBrowser } from './browser.js';
-import { compareRun } from './compare-run.js';
+import { compareClickIssues, compareRun } from './compare-run.js';
 import { mapToLocalUrl } from './map-url.js';
 import { performStep } from './perform-step.js';
 import { seedEnvironmentScript } from './seed-environment.js';
@@ -41,8 +43,10 @@ export interface ReplayOptions {
   keepOpen?: boolean;
   /** Called before and after each step; awaiting it pauses the run (step mode). */
   onStep?: (event: StepEvent) => void | Promise<void>;
-  /** Extra scripts to add to every page before the app's own (e.g. an in-page detector). */
+  /** Extra scripts to add to every page before the app's own. */
   initScripts?: string[];
+  /** Run the SDK's click-issue detector in the page and compare its issues with the recording's. */
+  detectClickIssues?: boolean;
 }
 
 export interface ReplayRun {
@@ -97,6 +101,13 @@ export async function startReplay(input: PlaybackFile | string, options: ReplayO
     if (options.clock !== 'real') await context.clock.install({ time: file.environment.clockStart });
     await context.addInitScript(seedEnvironmentScript(file.environment));
     for (const script of options.initScripts ?? []) await context.addInitScript(script);
+    const replayedIssues: ClickIssue[] = [];
+    if (options.detectClickIssues) {
+      await context.exposeBinding(CLICK_ISSUE_BINDING, (_source, issue: ClickIssue) => {
+        replayedIssues.push(issue);
+      });
+      await context.addInitScript(clickDetectionScript());
+    }
     const cookies = file.environment.storage.cookies.map((cookie) => ({
       name: cookie.name,
       value: cookie.value,
@@ -219,8 +230,30 @@ export async function startReplay(input: PlaybackFile | string, options: ReplayO
       if (result.status === 'failed') break;
     }
     await waitForIdle();
+    if (options.detectClickIssues) {
+      // Let clicks still waiting reach the dead timeout: on the page clock, that takes no real time.
+      const settleMs = DEAD_CLICK_TIMEOUT_MS + 1_000;
+      if (options.clock !== 'real') await context.clock.fastForward(settleMs);
+      else await sleep(settleMs);
+      await page.evaluate(() =>
+        (window as { __playbackReplayDetection?: { flush(): void } }).__playbackReplayDetection?.flush(),
+      );
+      await waitForIdle();
+    }
 
-    const divergences = compareRun({ file, steps, unmatched, network, pageErrors, stepsRun });
+    const clickIssues = options.detectClickIssues
+      ? {
+          recorded: file.meta.clickIssues.map((issue) => attributeClickIssue(issue, file.steps)),
+          replayed: replayedIssues.map((issue) => attributeClickIssue(issue, file.steps, stepsRun)),
+        }
+      : undefined;
+    for (const issue of clickIssues?.replayed ?? []) {
+      if (issue.stepIndex !== null) (steps[issue.stepIndex]!.clickIssues ??= []).push(issue);
+    }
+    const divergences = [
+      ...compareRun({ file, steps, unmatched, network, pageErrors, stepsRun }),
+      ...(clickIssues ? compareClickIssues(clickIssues, stepsRun) : []),
+    ].sort((a, b) => (a.stepIndex ?? -1) - (b.stepIndex ?? -1));
     const report: ReplayReport = {
       file: file.meta.id,
       url: options.url,
@@ -235,6 +268,7 @@ export async function startReplay(input: PlaybackFile | string, options: ReplayO
         .map((e) => ({ id: e.id, method: e.method, url: e.url, stepIndex: e.stepIndex })),
       pageErrors,
       recordedErrors: file.errors.map((e) => ({ type: e.type, message: e.message, stepIndex: e.stepIndex })),
+      ...(clickIssues ? { clickIssues } : {}),
       divergences,
       firstDivergence: divergences[0] ?? null,
     };

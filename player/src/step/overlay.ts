@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 
-/** Marks Playback's own nodes so the in-page detector never takes them for the app's reactions. */
-export const OVERLAY_ATTRIBUTE = 'data-playback-ignore';
+/** Marks Playback's own nodes (the SDK's marker), so the in-page detector never takes them for the app's reactions. */
+export const OVERLAY_ATTRIBUTE = 'data-playback-own';
 
 /** Shows the replay's position in the page: a small badge that never takes a click. */
 export async function showOverlay(page: Page, text: string): Promise<void> {

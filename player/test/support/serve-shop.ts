@@ -12,6 +12,8 @@ export interface ShopVariant {
   noTestId?: boolean;
   /** Ship the fix for the empty-cart bug. */
   fixed?: boolean;
+  /** Drop the Apply coupon button (a later step then finds nothing). */
+  couponButtonRemoved?: boolean;
   /** Extra script that runs on load, e.g. a new request the recording never saw. */
   extraScript?: string;
 }
@@ -30,6 +32,9 @@ export async function serveShop(
       '<button type="button" id="pay-btn" data-testid="pay">',
       `<button type="button" id="${id}"${testId}>`,
     );
+    if (variant.couponButtonRemoved) {
+      page = page.replace('<button type="button" id="apply-coupon">Apply coupon</button>', '');
+    }
     const before = [
       variant.fixed ? '<script>window.SHOP_FIXED = true;</script>' : '',
       variant.extraScript ? `<script>${variant.extraScript}</script>` : '',

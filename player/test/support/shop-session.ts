@@ -1,5 +1,13 @@
 // Playback files of sessions on the test shop, as the recorder would write them.
-import type { NetworkExchange, PlaybackFile, Step, StepTarget } from '@playback/detector';
+import {
+  type ClickIssue,
+  clickIssueFingerprint,
+  type NetworkExchange,
+  type PlaybackFile,
+  type Step,
+  type StepTarget,
+  type Target,
+} from '@playback/detector';
 
 export const PRODUCTION = 'https://shop.example.com';
 const NO_MODIFIERS = { alt: false, ctrl: false, meta: false, shift: false };
@@ -120,25 +128,87 @@ export function checkoutSession(): PlaybackFile {
   );
 }
 
-/** The production bug: the cart API returns an empty list and Pay throws. */
+const couponTarget: StepTarget = {
+  tagName: 'button',
+  selectors: [
+    { kind: 'id', value: 'apply-coupon' },
+    { kind: 'role', role: 'button', name: 'Apply coupon' },
+  ],
+};
+
+const SESSION_START = Date.UTC(2025, 2, 14, 9, 26, 53);
+const COUPON_ERROR = "Cannot read properties of undefined (reading 'total')";
+
+/** A click issue as the SDK reported it in production: verify compares fingerprints. */
+function recordedIssue(
+  type: ClickIssue['type'],
+  t: number,
+  target: Target,
+  error: ClickIssue['error'],
+): ClickIssue {
+  return {
+    id: `${String(t).padStart(8, '0')}-0000-4000-8000-000000000000`,
+    type,
+    fingerprint: clickIssueFingerprint(type, '/checkout', target),
+    target,
+    url: `${PRODUCTION}/checkout`,
+    route: '/checkout',
+    timestamp: SESSION_START + t,
+    timeAfterClickMs: type === 'dead' ? 7_000 : 3,
+    endReason: type === 'dead' ? 'timeout' : 'error',
+    clickCount: 1,
+    evidence: [],
+    error,
+    sessionId: 'production-session',
+    replayId: null,
+    via: 'endpoint',
+    source: 'playback',
+  };
+}
+
+const button = (overrides: Partial<Target>): Target => ({
+  tagName: 'button',
+  selector: 'button',
+  actionable: true,
+  ignored: false,
+  ...overrides,
+});
+
+/**
+ * The production bug: the cart API returned an empty list; Pay did nothing
+ * (a dead click) and Apply coupon threw (an error click).
+ */
 export function emptyCartSession(): PlaybackFile {
-  return base(
+  const file = base(
     [
       { type: 'navigate', t: 0, url: `${PRODUCTION}/checkout` },
       { type: 'input', t: 1_000, target: emailTarget, value: STAND_IN_EMAIL, masked: true },
       click(2_500, payTarget),
+      click(10_000, couponTarget),
     ],
-    [
-      // Pay threw before it could post: production never saw /api/pay.
-      json('cart-1', 'GET', '/api/cart', 100, null, items(0)),
-    ],
-    [
-      {
-        t: 2_502,
-        type: 'TypeError',
-        message: "Cannot read properties of undefined (reading 'total')",
-        stepIndex: 2,
-      },
-    ],
+    // Pay returned before posting: production never saw /api/pay.
+    [json('cart-1', 'GET', '/api/cart', 100, null, items(0))],
+    [{ t: 10_003, type: 'TypeError', message: COUPON_ERROR, stepIndex: 3 }],
   );
+  file.meta.clickIssues = [
+    recordedIssue(
+      'dead',
+      2_500,
+      button({
+        selector: '[data-testid="pay"]',
+        testId: 'pay',
+        id: 'pay-btn',
+        name: 'Pay now',
+        text: 'Pay now',
+      }),
+      null,
+    ),
+    recordedIssue(
+      'error',
+      10_000,
+      button({ selector: '#apply-coupon', id: 'apply-coupon', name: 'Apply coupon', text: 'Apply coupon' }),
+      { t: SESSION_START + 10_003, type: 'TypeError', message: COUPON_ERROR },
+    ),
+  ];
+  return file;
 }

@@ -1,5 +1,7 @@
-// A small checkout page: loads the cart, refreshes it, pays. The bug: paying an
-// empty cart reads a total that is not there and throws.
+// A small checkout page: loads the cart, refreshes it, pays, applies a coupon.
+// The production bugs, both on an empty cart: Pay does nothing at all (a dead
+// click), and Apply coupon reads a total that is not there (an error click).
+// window.SHOP_FIXED ships the fix for both.
 const $ = (id) => document.getElementById(id);
 let cart = { items: [] };
 
@@ -21,18 +23,27 @@ $('refresh').addEventListener('click', () => loadCart());
 document
   .querySelector('button[data-testid="pay"], #pay-btn, #pay-button')
   .addEventListener('click', async () => {
-    const summary = cart.items.length > 0 ? { total: cart.items.length * 10 } : undefined;
-    if (!window.SHOP_FIXED && summary === undefined) {
-      // The production bug: an empty cart has no summary.
-      throw new TypeError("Cannot read properties of undefined (reading 'total')");
+    if (cart.items.length === 0) {
+      if (window.SHOP_FIXED) $('status').textContent = 'Your cart is empty';
+      return;
     }
     const response = await fetch('/api/pay', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: $('email').value, total: summary ? summary.total : 0 }),
+      body: JSON.stringify({ email: $('email').value, total: cart.items.length * 10 }),
     });
     const result = await response.json();
     $('status').textContent = result.ok ? `Paid by ${$('email').value}` : 'Payment failed';
   });
+
+$('apply-coupon')?.addEventListener('click', () => {
+  const summary = cart.items.length > 0 ? { total: cart.items.length * 10 } : undefined;
+  if (!window.SHOP_FIXED && summary === undefined) {
+    throw new TypeError("Cannot read properties of undefined (reading 'total')");
+  }
+  $('status').textContent = summary
+    ? `Coupon applied to ${summary.total}`
+    : 'Add something to your cart first';
+});
 
 loadCart();
