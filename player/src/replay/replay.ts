@@ -248,7 +248,9 @@ export async function startReplay(input: PlaybackFile | string, options: ReplayO
         }
       : undefined;
     for (const issue of clickIssues?.replayed ?? []) {
-      if (issue.stepIndex !== null) (steps[issue.stepIndex]!.clickIssues ??= []).push(issue);
+      if (issue.stepIndex === null) continue;
+      const step = steps[issue.stepIndex]!;
+      step.clickIssues = [...(step.clickIssues ?? []), issue];
     }
     const divergences = [
       ...compareRun({ file, steps, unmatched, network, pageErrors, stepsRun }),

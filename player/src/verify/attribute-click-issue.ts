@@ -22,6 +22,8 @@ function selectsTarget(step: Step, target: Target): boolean {
         return selector.value === target.text;
       case 'css':
         return selector.value === target.selector;
+      default:
+        return false;
     }
   });
 }
