@@ -3,8 +3,9 @@
 // here; serve, consume and projects belong to the consumer and are handed to
 // its `playback-consumer` command when it is installed.
 import { spawnSync } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
+import { buildPlaybackFile } from './build/build-playback-file.js';
 import { parseSpeed, type ReplayCommandOptions, replayCommand, writeReports } from './cli/replay-command.js';
 import { exportPlaywrightSpec } from './export/export-playwright.js';
 import { readPlaybackFile } from './file/read-playback-file.js';
@@ -76,6 +77,60 @@ export function buildProgram(): Command {
     console.log(`\n${result.ok ? 'PASS' : 'FAIL'} (--expect ${result.expectation}): ${result.verdict}`);
     process.exitCode = result.ok ? 0 : 1;
   });
+
+  const collect = (value: string, previous: string[]) => [...previous, value];
+  program
+    .command('build')
+    .description('merge sources into one playback file')
+    .option(
+      '--playback <file>',
+      'a Playback recording (the base: its steps and environment win)',
+      collect,
+      [],
+    )
+    .option('--har <file>', 'a HAR file (DevTools, Playwright, a proxy)', collect, [])
+    .option('--log <file>', 'a back-end log, JSON lines (fills response bodies)', collect, [])
+    .option('--segment <file>', 'Segment events, a JSON array or JSON lines', collect, [])
+    .option(
+      '--log-window <ms>',
+      'match log lines by method and path within this window when no id links them',
+      '2000',
+    )
+    .requiredOption('-o, --out <file>', 'the *.playback.json to write')
+    .option('--explain', 'say how each conflict was resolved')
+    .action(
+      async (options: {
+        playback: string[];
+        har: string[];
+        log: string[];
+        segment: string[];
+        logWindow: string;
+        out: string;
+        explain?: boolean;
+      }) => {
+        const text = (path: string) => readFile(path, 'utf8');
+        const { file, explanations } = buildPlaybackFile(
+          {
+            playback: await Promise.all(
+              options.playback.map(async (name) => ({ name, file: await readPlaybackFile(name) })),
+            ),
+            har: await Promise.all(
+              options.har.map(async (name) => ({ name, data: JSON.parse(await text(name)) })),
+            ),
+            backendLogs: await Promise.all(
+              options.log.map(async (name) => ({ name, text: await text(name) })),
+            ),
+            segment: await Promise.all(
+              options.segment.map(async (name) => ({ name, text: await text(name) })),
+            ),
+          },
+          { logWindowMs: Number(options.logWindow) },
+        );
+        await writeFile(options.out, `${JSON.stringify(file, null, 1)}\n`);
+        if (options.explain) for (const e of explanations) console.log(`${e.rule}: ${e.detail}`);
+        console.log(`wrote ${options.out} (${file.steps.length} steps, ${file.network.length} exchanges)`);
+      },
+    );
 
   program
     .command('export')

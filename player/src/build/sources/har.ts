@@ -1,0 +1,118 @@
+import type { Body, NetworkExchange } from '@playback/detector';
+import { z } from 'zod';
+import { safeHeaders } from '../secret-headers.js';
+
+// The parts of HAR 1.2 the builder reads; everything else is allowed and ignored.
+const HarHeaderSchema = z.object({ name: z.string(), value: z.string() });
+const HarEntrySchema = z.object({
+  startedDateTime: z.string(),
+  time: z.number(),
+  _resourceType: z.string().optional(),
+  request: z.object({
+    method: z.string(),
+    url: z.string(),
+    headers: z.array(HarHeaderSchema),
+    postData: z.object({ mimeType: z.string().optional(), text: z.string().optional() }).optional(),
+  }),
+  response: z.object({
+    status: z.number(),
+    statusText: z.string().default(''),
+    headers: z.array(HarHeaderSchema),
+    content: z.object({
+      mimeType: z.string().optional(),
+      text: z.string().optional(),
+      encoding: z.string().optional(),
+    }),
+  }),
+});
+export const HarSchema = z.object({
+  log: z.object({
+    version: z.string().optional(),
+    creator: z.object({ name: z.string() }).optional(),
+    pages: z.array(z.object({ startedDateTime: z.string(), title: z.string().optional() })).optional(),
+    entries: z.array(HarEntrySchema),
+  }),
+});
+export type Har = z.infer<typeof HarSchema>;
+
+export interface HarExchange {
+  /** Epoch ms. */
+  startedAt: number;
+  exchange: Omit<NetworkExchange, 'timing' | 'occurrence' | 'stepIndex'> & { durationMs: number };
+  isDocument: boolean;
+}
+
+function initiatorOf(entry: z.infer<typeof HarEntrySchema>): NetworkExchange['initiator'] {
+  switch (entry._resourceType) {
+    case 'document':
+      return 'document';
+    case 'fetch':
+      return 'fetch';
+    case 'xhr':
+      return 'xhr';
+    case 'ping':
+      return 'beacon';
+    default:
+      return 'other';
+  }
+}
+
+function bodyOf(text: string | undefined, mimeType: string | undefined, base64: boolean): Body | null {
+  if (text === undefined || text === '') return null;
+  return {
+    encoding: base64 ? 'base64' : 'text',
+    data: text,
+    ...(mimeType ? { mimeType } : {}),
+    masked: false,
+    truncated: false,
+  };
+}
+
+/** API and page requests from a HAR file (Chromium DevTools, Playwright's recordHar, proxies). */
+export function readHar(input: unknown, idPrefix = 'har'): HarExchange[] {
+  const har = HarSchema.parse(input);
+  return har.log.entries.map((entry, index) => {
+    const initiator = initiatorOf(entry);
+    return {
+      startedAt: Date.parse(entry.startedDateTime),
+      isDocument: initiator === 'document',
+      exchange: {
+        id: `${idPrefix}-${index}`,
+        initiator,
+        method: entry.request.method,
+        url: entry.request.url,
+        request: {
+          headers: safeHeaders(entry.request.headers),
+          body: bodyOf(entry.request.postData?.text, entry.request.postData?.mimeType, false),
+        },
+        response: {
+          status: entry.response.status,
+          statusText: entry.response.statusText,
+          headers: safeHeaders(entry.response.headers),
+          body: bodyOf(
+            entry.response.content.text,
+            entry.response.content.mimeType,
+            entry.response.content.encoding === 'base64',
+          ),
+        },
+        durationMs: Math.max(0, entry.time),
+        ...traceIds(entry),
+      },
+    };
+  });
+}
+
+/** W3C traceparent or Sentry's sentry-trace give the trace id; x-request-id the request id. */
+export function traceIds(entry: {
+  request: { headers: { name: string; value: string }[] };
+  response: { headers: { name: string; value: string }[] };
+}): { traceId?: string; requestId?: string } {
+  const find = (headers: { name: string; value: string }[], name: string) =>
+    headers.find((h) => h.name.toLowerCase() === name)?.value;
+  const all = [...entry.request.headers, ...entry.response.headers];
+  const traceparent = find(all, 'traceparent');
+  const sentryTrace = find(all, 'sentry-trace');
+  const traceId = traceparent?.split('-')[1] ?? sentryTrace?.split('-')[0];
+  const requestId = find(all, 'x-request-id') ?? find(all, 'request-id');
+  return { ...(traceId ? { traceId } : {}), ...(requestId ? { requestId } : {}) };
+}

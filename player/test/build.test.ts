@@ -1,0 +1,157 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, ensureChromium } from '../../scripts/ensure-chromium.mjs';
+import { buildPlaybackFile } from '../src/build/build-playback-file.js';
+import { replay } from '../src/replay/replay.js';
+import { serveShop } from './support/serve-shop.js';
+import { startShopBackend } from './support/shop-backend.js';
+import { checkoutSession } from './support/shop-session.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'playback-build-'));
+const harOmit = join(dir, 'omit.har');
+const harEmbed = join(dir, 'embed.har');
+const logFile = join(dir, 'shop.log');
+const productionUrls: Record<string, string> = {};
+
+/** A user session on the real shop, captured by Chromium as HAR (through Playwright) and by the back end's log. */
+async function recordSession(harPath: string, content: 'omit' | 'embed') {
+  const backend = await startShopBackend(logFile);
+  productionUrls[content] = backend.url;
+  const browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ recordHar: { path: harPath, content } });
+  const page = await context.newPage();
+  await page.goto(`${backend.url}/checkout`);
+  await page.locator('#count').filter({ hasText: '1 items' }).waitFor();
+  await page.locator('#refresh').click();
+  await page.locator('#count').filter({ hasText: '2 items' }).waitFor();
+  await context.close();
+  await browser.close();
+  await backend.close();
+}
+
+const segmentExport = () =>
+  JSON.stringify([
+    {
+      type: 'page',
+      timestamp: new Date(Date.now() - 60_000).toISOString(),
+      properties: { url: `${productionUrls.embed}/checkout` },
+    },
+    { type: 'track', event: 'Cart Refreshed', timestamp: new Date().toISOString(), properties: { items: 2 } },
+  ]);
+
+beforeAll(async () => {
+  await recordSession(harOmit, 'omit');
+  await recordSession(harEmbed, 'embed');
+});
+
+describe('playback build', () => {
+  it('fills the response bodies a HAR left out from the back-end log, by request id', () => {
+    const { file, explanations } = buildPlaybackFile({
+      har: [{ name: 'omit.har', data: JSON.parse(readFileSync(harOmit, 'utf8')) }],
+      backendLogs: [{ name: 'shop.log', text: readFileSync(logFile, 'utf8') }],
+    });
+    const carts = file.network.filter((e) => e.url.endsWith('/api/cart'));
+    expect(carts.map((e) => e.response?.body?.data)).toEqual([
+      JSON.stringify({ items: [{ name: 'Mug 1' }] }),
+      JSON.stringify({ items: [{ name: 'Mug 1' }, { name: 'Mug 2' }] }),
+    ]);
+    expect(carts.map((e) => e.occurrence)).toEqual([0, 1]);
+    expect(
+      explanations
+        .filter((e) => e.rule === 'back-end log fills')
+        .every((e) => / by request id /.test(e.detail)),
+    ).toBe(true);
+    expect(file.steps[0]).toMatchObject({ type: 'navigate', url: `${productionUrls.omit}/checkout` });
+    expect(file.meta.sources.map((s) => s.kind)).toEqual(['har', 'backend-log']);
+  });
+
+  it('keeps secrets out: no Cookie or Authorization header survives', () => {
+    const har = JSON.parse(readFileSync(harEmbed, 'utf8'));
+    har.log.entries[0].request.headers.push(
+      { name: 'Cookie', value: 'session=s3cret' },
+      { name: 'Authorization', value: 'Bearer t0ken' },
+    );
+    const { file } = buildPlaybackFile({ har: [{ name: 'embed.har', data: har }] });
+    const text = JSON.stringify(file);
+    expect(text).not.toContain('s3cret');
+    expect(text).not.toContain('t0ken');
+  });
+
+  it('lets a Playback recording win over a HAR and keeps Segment calls as annotations', () => {
+    const recording = checkoutSession();
+    const { file, explanations } = buildPlaybackFile({
+      playback: [{ name: 'session.playback.json', file: recording }],
+      har: [{ name: 'embed.har', data: JSON.parse(readFileSync(harEmbed, 'utf8')) }],
+      segment: [{ name: 'segment.json', text: segmentExport() }],
+    });
+    expect(file.steps.filter((s) => s.type === 'click')).toHaveLength(3);
+    expect(file.console.some((c) => c.message.startsWith('segment track "Cart Refreshed"'))).toBe(true);
+    expect(explanations.find((e) => e.rule === 'base')?.detail).toMatch(
+      /^session\.playback\.json: its steps/,
+    );
+  });
+
+  it('builds a file that replays: the page from the local server, the API from the file', async () => {
+    const { file } = buildPlaybackFile({
+      har: [{ name: 'omit.har', data: JSON.parse(readFileSync(harOmit, 'utf8')) }],
+      backendLogs: [{ name: 'shop.log', text: readFileSync(logFile, 'utf8') }],
+    });
+    const local = await serveShop();
+    try {
+      const report = await replay(file, {
+        url: local.url,
+        headless: true,
+        browserPath: ensureChromium(),
+        speed: 'max',
+      });
+      expect(report.completed).toBe(true);
+      expect(report.steps[0]!.status).toBe('ok');
+      expect(local.hits.filter((h) => h.includes('/api/'))).toEqual([]);
+    } finally {
+      await local.close();
+    }
+  });
+
+  it('runs from the command line and explains its choices', async () => {
+    const out = join(dir, 'built.playback.json');
+    const cli = new URL('../src/cli.ts', import.meta.url).pathname;
+    const segmentFile = join(dir, 'segment.json');
+    writeFileSync(segmentFile, segmentExport());
+    const output = await new Promise<string>((resolve, reject) =>
+      execFile(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          cli,
+          'build',
+          '--har',
+          harOmit,
+          '--log',
+          logFile,
+          '--segment',
+          segmentFile,
+          '-o',
+          out,
+          '--explain',
+        ],
+        (error, stdout, stderr) => (error ? reject(new Error(stderr)) : resolve(stdout)),
+      ),
+    );
+    expect(output).toMatch(
+      /back-end log fills: GET .*\/api\/cart: response body from .*shop\.log line \d+, by request id/,
+    );
+    expect(output).toContain(`wrote ${out}`);
+    expect(JSON.parse(readFileSync(out, 'utf8')).format).toBe('playback');
+  });
+
+  it('refuses a HAR that is not one, naming the problem', () => {
+    expect(() =>
+      buildPlaybackFile({ har: [{ name: 'bad.har', data: { log: { entries: 'nope' } } }] }),
+    ).toThrow(/entries/);
+  });
+});
