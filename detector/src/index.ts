@@ -98,6 +98,12 @@ export {
   type RrwebDetectOptions,
 } from './rrweb/detect-from-rrweb.js';
 export {
+  type RrwebInteraction,
+  type RrwebInteractions,
+  type RrwebNetworkSpan,
+  readRrwebInteractions,
+} from './rrweb/read-rrweb-interactions.js';
+export {
   readSentryClickBreadcrumbs,
   SENTRY_RAGE_PAIRING_WINDOW_MS,
   type SentryBreadcrumbOptions,

@@ -7,7 +7,8 @@ const at = { t: z.number().min(0).describe('ms from the start of the session') }
 const pointer = {
   ...at,
   target: StepTargetSchema,
-  offset: PointerOffsetSchema,
+  /** Absent when the source did not record it (a Sentry replay): the element's centre. */
+  offset: PointerOffsetSchema.optional(),
   button: z.number().int().min(0).default(0),
   modifiers: ModifiersSchema,
 };

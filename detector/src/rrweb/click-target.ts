@@ -24,7 +24,8 @@ const WALK_STOP_TAGS = new Set(['body', 'html']);
 /** Text read per target: enough for a 100-character text after whitespace collapses. */
 const TARGET_TEXT_READ_LENGTH = 400;
 
-function factsOf(tree: RrwebNodeTree, node: TreeNode) {
+/** What an element looks like to target building: tag, attributes, readable text. */
+export function factsOf(tree: RrwebNodeTree, node: TreeNode) {
   return {
     tagName: node.tagName,
     attributes: node.attributes,

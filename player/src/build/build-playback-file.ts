@@ -10,10 +10,13 @@ import { Explainer, type Explanation } from './explain.js';
 import { type BackendLogEntry, readBackendLog } from './sources/backend-log.js';
 import { type HarExchange, readHar } from './sources/har.js';
 import { readSegmentEvents } from './sources/segment.js';
+import { readSentryReplay } from './sources/sentry-replay.js';
 
 export interface BuildSources {
   /** Playback recordings (the SDK's recorder): steps, environment, network with bodies. */
   playback?: { name: string; file: PlaybackFile }[];
+  /** Sentry replays: clicks, inputs, scrolls and navigations, with fetch/XHR spans. */
+  sentryReplay?: { name: string; data: unknown }[];
   /** HAR files: every request and response the browser saw. */
   har?: { name: string; data: unknown }[];
   /** Back-end logs, JSON lines: response bodies the browser did not keep. */
@@ -96,6 +99,8 @@ function pathAndQuery(url: string): string {
  * Merges sources into one playback file. The rules, in order of trust:
  * 1. Times are put on one origin: the earliest start among the sources.
  * 2. A Playback recording is the base: its steps, environment and exchanges win.
+ *    Without one, a Sentry replay's interactions are the steps; with one, the
+ *    replay's network spans only fill gaps, as a HAR does.
  * 3. HAR exchanges are added; one that matches a recorded exchange (method,
  *    URL, start within SAME_EXCHANGE_WINDOW_MS) only fills a body the recording lacks.
  * 4. Page loads from HAR and Segment `page` calls become navigate steps, unless
@@ -115,9 +120,14 @@ export function buildPlaybackFile(
   const hars = (sources.har ?? []).map((h) => ({ name: h.name, exchanges: readHar(h.data, `har${h.name}`) }));
   const segments = (sources.segment ?? []).map((s) => ({ name: s.name, ...readSegmentEvents(s.text) }));
   const recordings = sources.playback ?? [];
+  const replays = (sources.sentryReplay ?? []).map((r) => ({
+    name: r.name,
+    ...readSentryReplay(r.data, r.name),
+  }));
 
   const starts = [
     ...recordings.map((r) => r.file.meta.startedAt),
+    ...replays.flatMap((r) => (r.read.startedAt === null ? [] : [r.read.startedAt])),
     ...hars.flatMap((h) => h.exchanges.map((e) => e.startedAt)),
     ...segments.flatMap((s) => [...s.pages.map((p) => p.t), ...s.tracks.map((t) => t.t)]),
   ].filter(Number.isFinite);
@@ -131,6 +141,7 @@ export function buildPlaybackFile(
 
   const firstUrl =
     recordings[0]?.file.meta.url ??
+    replays[0]?.read.url ??
     hars.flatMap((h) => h.exchanges).find((e) => e.isDocument)?.exchange.url ??
     segments.flatMap((s) => s.pages)[0]?.url ??
     hars[0]?.exchanges[0]?.exchange.url ??
@@ -148,20 +159,39 @@ export function buildPlaybackFile(
     for (const other of others) {
       explain.note('ignored', `${other.name}: only one Playback recording can be the base of a file`);
     }
+  } else if (replays[0]) {
+    const replay = replays[0];
+    file = emptyFile(origin, firstUrl, options.appName ?? 'app');
+    if (replay.read.viewport) file.meta.viewport = replay.read.viewport;
+    file.meta.sentry.replayId = replay.replayId;
+    file.steps = replay.steps.map((step) => ({ ...step, t: Math.max(0, step.t - origin) }));
+    explain.note(
+      'base',
+      `${replay.name}: ${file.steps.length} steps from the Sentry replay (pointer offsets unknown: clicks aim at the centre; masked inputs stay masked)`,
+    );
   } else {
     file = emptyFile(origin, firstUrl, options.appName ?? 'app');
     explain.note('base', 'no Playback recording: steps come from page loads only, environment is empty');
   }
   file.meta.sources = [
     ...recordings.slice(0, 1).map((r) => ({ kind: 'playback' as const, name: r.name })),
+    ...replays.map((r) => ({ kind: 'sentry-replay' as const, name: r.name })),
     ...hars.map((h) => ({ kind: 'har' as const, name: h.name })),
     ...(sources.backendLogs ?? []).map((l) => ({ kind: 'backend-log' as const, name: l.name })),
     ...segments.map((s) => ({ kind: 'segment' as const, name: s.name })),
   ];
   if (file.meta.sources.length === 0) file.meta.sources = [{ kind: 'playback', name: 'builder' }];
 
-  // Rule 3: HAR exchanges.
-  for (const har of hars) mergeHar(file, har.name, har.exchanges, origin, explain);
+  // Rule 3: a replay's spans, then HAR exchanges.
+  for (const replay of replays) {
+    const spans = replay.network.map(({ timing, occurrence: _o, stepIndex: _s, ...exchange }) => ({
+      startedAt: timing.startT,
+      isDocument: false,
+      exchange: { ...exchange, durationMs: timing.durationMs },
+    }));
+    mergeExchanges(file, replay.name, spans, origin, explain);
+  }
+  for (const har of hars) mergeExchanges(file, har.name, har.exchanges, origin, explain);
 
   // Rule 4: navigations.
   const navigations = [
@@ -223,7 +253,7 @@ export function buildPlaybackFile(
   return { file: PlaybackFileSchema.parse(file), explanations: explain.entries };
 }
 
-function mergeHar(
+function mergeExchanges(
   file: PlaybackFile,
   name: string,
   exchanges: HarExchange[],
@@ -245,14 +275,11 @@ function mergeHar(
       others.delete(twin);
       if (!hasUsableBody(twin) && exchange.response?.body) {
         twin.response = { ...(twin.response ?? exchange.response), body: exchange.response.body };
-        explain.note(
-          'HAR fills',
-          `${exchange.method} ${exchange.url} at ${t} ms: response body from ${name}`,
-        );
+        explain.note('fills', `${exchange.method} ${exchange.url} at ${t} ms: response body from ${name}`);
       } else {
         explain.note(
-          'recording wins',
-          `${exchange.method} ${exchange.url} at ${t} ms: kept the recorded exchange over ${name}`,
+          'first source wins',
+          `${exchange.method} ${exchange.url} at ${t} ms: kept the earlier source's exchange over ${name}`,
         );
       }
       continue;
@@ -263,7 +290,7 @@ function mergeHar(
     file.network.push({ ...rest, stepIndex: null, occurrence: 0, timing: { startT: t, durationMs } });
     added++;
   }
-  explain.note('HAR', `${name}: ${added} exchanges added`);
+  explain.note('exchanges', `${name}: ${added} exchanges added`);
 }
 
 function addNavigation(file: PlaybackFile, t: number, url: string, from: string, explain: Explainer): void {

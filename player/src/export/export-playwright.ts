@@ -43,13 +43,13 @@ function stepCode(step: Step, origin: string): string | null {
     case 'click':
     case 'dblclick':
     case 'contextmenu': {
-      const options: string[] = [`position: { x: ${step.offset.x}, y: ${step.offset.y} }`];
+      const options: string[] = step.offset ? [`position: { x: ${step.offset.x}, y: ${step.offset.y} }`] : [];
       if (step.type === 'contextmenu') options.push(`button: 'right'`);
       else if (step.button !== 0) options.push(`button: ${q(BUTTONS[step.button] ?? 'left')}`);
       const mods = modifiers(step.modifiers);
       if (mods.length > 0) options.push(`modifiers: ${JSON.stringify(mods)}`);
       const method = step.type === 'dblclick' ? 'dblclick' : 'click';
-      return `await ${locatorFor(step.target)}.${method}({ ${options.join(', ')} });`;
+      return `await ${locatorFor(step.target)}.${method}(${options.length > 0 ? `{ ${options.join(', ')} }` : ''});`;
     }
     case 'input':
       return `await ${locatorFor(step.target)}.fill(${q(step.value)});`;

@@ -27,7 +27,8 @@ function modifierKeys(m: { alt: boolean; ctrl: boolean; meta: boolean; shift: bo
 }
 
 /** Keeps the recorded pointer offset inside the element, which may have changed size. */
-async function clampOffset(locator: Locator, offset: { x: number; y: number }) {
+async function clampOffset(locator: Locator, offset: { x: number; y: number } | undefined) {
+  if (!offset) return undefined;
   const box = await locator.boundingBox();
   if (!box) return undefined;
   return {

@@ -57,7 +57,8 @@ export interface ReplayRun {
 }
 
 const DEFAULT_STEP_TIMEOUT_MS = 5_000;
-const IDLE_QUIET_MS = 60;
+/** Quiet time that counts as idle: long enough for a click handler's async fetch to be issued. */
+const IDLE_QUIET_MS = 150;
 const IDLE_MAX_WAIT_MS = 3_000;
 /** Resource types that are the app talking to an API rather than loading itself. */
 const API_RESOURCE_TYPES = new Set(['fetch', 'xhr', 'eventsource', 'websocket', 'ping']);
@@ -140,36 +141,40 @@ export async function startReplay(input: PlaybackFile | string, options: ReplayO
       const isApi = API_RESOURCE_TYPES.has(request.resourceType());
       // The local app's own documents and assets always come from the local server.
       if (!isApi && url.startsWith(localOrigin)) return route.continue();
+      const match = network.match({ method: request.method(), url, body: request.postData() }, net);
+      if (match.kind !== 'unmatched') {
+        const response = match.exchange.response;
+        noteRequest({
+          method: request.method(),
+          url,
+          answer: match.kind === 'exact' ? 'recorded' : 'fallback',
+          exchangeId: match.exchange.id,
+          ...(match.kind === 'fallback' ? { note: match.reason } : {}),
+        });
+        if (!response) return await route.abort('failed');
+        const body = response.body
+          ? Buffer.from(response.body.data, response.body.encoding === 'base64' ? 'base64' : 'utf8')
+          : Buffer.alloc(0);
+        return await route.fulfill({ status: response.status, headers: response.headers, body });
+      }
+      if (!isApi || net === 'passthrough') {
+        noteRequest({ method: request.method(), url, answer: 'passthrough' });
+        return await route.continue();
+      }
+      noteRequest({ method: request.method(), url, answer: 'unmatched' });
+      return await route.abort('failed');
+    });
+    // Idle means no request in flight, counted from the moment the browser issues one.
+    const settle = () => {
+      inFlight = Math.max(0, inFlight - 1);
+      lastActivity = Date.now();
+    };
+    context.on('request', () => {
       inFlight++;
       lastActivity = Date.now();
-      try {
-        const match = network.match({ method: request.method(), url, body: request.postData() }, net);
-        if (match.kind !== 'unmatched') {
-          const response = match.exchange.response;
-          noteRequest({
-            method: request.method(),
-            url,
-            answer: match.kind === 'exact' ? 'recorded' : 'fallback',
-            exchangeId: match.exchange.id,
-            ...(match.kind === 'fallback' ? { note: match.reason } : {}),
-          });
-          if (!response) return await route.abort('failed');
-          const body = response.body
-            ? Buffer.from(response.body.data, response.body.encoding === 'base64' ? 'base64' : 'utf8')
-            : Buffer.alloc(0);
-          return await route.fulfill({ status: response.status, headers: response.headers, body });
-        }
-        if (!isApi || net === 'passthrough') {
-          noteRequest({ method: request.method(), url, answer: 'passthrough' });
-          return await route.continue();
-        }
-        noteRequest({ method: request.method(), url, answer: 'unmatched' });
-        return await route.abort('failed');
-      } finally {
-        inFlight--;
-        lastActivity = Date.now();
-      }
     });
+    context.on('requestfinished', settle);
+    context.on('requestfailed', settle);
 
     const page = await context.newPage();
     page.on('pageerror', (error) => {
