@@ -1,0 +1,48 @@
+/** Name of the Sentry integration. */
+export const INTEGRATION_NAME = 'ClickIssues';
+/** Reported with every endpoint batch. */
+export const SDK_NAME = 'playback.javascript.browser';
+export const SDK_VERSION = '0.1.0';
+
+/** How often the one timer moves the detector's clock while a click is open. */
+export const ADVANCE_INTERVAL_MS = 250;
+/** A press (pointerdown without click) older than this no longer counts as pressing. */
+export const MAX_PRESS_MS = 2_000;
+/** User scroll input (wheel, touch, keys) this recent makes a scroll the user's own, not a reaction. */
+export const USER_SCROLL_INTENT_MS = 150;
+/** Ancestors walked to find the element a click acts on. */
+export const MAX_ACTIONABLE_DEPTH = 12;
+/** Levels of a CSS path built when an element has no test id or id. */
+export const MAX_SELECTOR_DEPTH = 3;
+/** Longest accessible name kept on a target. */
+export const MAX_NAME_LENGTH = 100;
+
+/** Issues per POST on the endpoint path. */
+export const ENDPOINT_BATCH_MAX_ISSUES = 20;
+/** An issue waits at most this long for a batch to fill. */
+export const ENDPOINT_BATCH_DELAY_MS = 2_000;
+/** Issues held at once; past this the oldest are dropped (and counted). */
+export const ENDPOINT_QUEUE_MAX_ISSUES = 100;
+/** First retry delay; doubled per attempt (with jitter) unless the server sends Retry-After. */
+export const ENDPOINT_RETRY_BASE_MS = 1_000;
+/** Longest wait between retries, Retry-After included. */
+export const ENDPOINT_RETRY_MAX_MS = 60_000;
+/** Attempts per batch before it is dropped (and counted). */
+export const ENDPOINT_MAX_ATTEMPTS = 5;
+/** Browsers cap keepalive fetch and sendBeacon bodies at 64 KiB; stay under it. */
+export const KEEPALIVE_MAX_BYTES = 60_000;
+
+/** sessionStorage key of the id used when Sentry has no session or replay id. */
+export const SESSION_ID_STORAGE_KEY = 'playback.sessionId';
+/** sessionStorage key of the experiment assignment, so a session keeps its path across reloads. */
+export const ARM_STORAGE_KEY = 'playback.arm';
+
+/** Breadcrumb category of the replay path. */
+export const REPLAY_BREADCRUMB_CATEGORY = 'ui.clickIssue';
+/** rrweb's event type for custom events. */
+export const RRWEB_CUSTOM_EVENT_TYPE = 5;
+
+/** Elements carrying this attribute are Playback's own: their mutations are never reactions. */
+export const OWN_NODE_ATTRIBUTE = 'data-playback-own';
+/** Opt-out marker: clicks on this element or inside it are not judged. */
+export const IGNORE_ATTRIBUTE = 'data-playback-ignore';

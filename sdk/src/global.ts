@@ -1,0 +1,6 @@
+// Entry of the script-tag build: `window.Playback`.
+
+export { SDK_VERSION } from './constants.js';
+export { createClickIssues } from './create-click-issues.js';
+export { assignArm } from './experiment/assign.js';
+export { clickIssuesIntegration, getClickIssuesStats } from './integration.js';

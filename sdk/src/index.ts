@@ -1,0 +1,12 @@
+export * from './constants.js';
+export type { ClickIssues, CreateClickIssuesOptions } from './create-click-issues.js';
+export { createClickIssues } from './create-click-issues.js';
+export { assignArm, type ReportWeights } from './experiment/assign.js';
+export type { ClickIssuesIntegration, ClickIssuesIntegrationOptions, ReplayFallback } from './integration.js';
+export { clickIssuesIntegration, getClickIssuesStats } from './integration.js';
+export type { ClickIssuesOptions } from './options.js';
+export { issuesEndpointFromDsn, parseDsn } from './report/dsn.js';
+export { EndpointReporter, type EndpointReporterOptions, type IssuesBatch } from './report/endpoint.js';
+export { CLICK_ISSUE_ERROR_NAMES, clickIssueError, reportViaException } from './report/exception.js';
+export { reportViaReplay } from './report/replay.js';
+export type { ClickIssuesStats } from './stats.js';

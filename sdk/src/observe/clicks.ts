@@ -1,0 +1,62 @@
+import type { Click } from '@playback/detector';
+import { epochNow } from '../time.js';
+import { listen, type Observer } from './context.js';
+import { buildTarget, resolveActionable } from './target.js';
+
+/** The element an event happened on, looking inside open shadow roots. */
+export function eventElement(event: Event): Element | null {
+  const path = typeof event.composedPath === 'function' ? event.composedPath() : [];
+  for (const node of path) {
+    if (node instanceof Element) return node;
+  }
+  return event.target instanceof Element ? event.target : null;
+}
+
+/**
+ * Pointer presses and clicks, in the capture phase so the app's handlers
+ * (and anything they change) come after. Keyboard activations (detail 0, no
+ * pointer) are not pointer clicks and are left alone.
+ */
+export function observeClicks(ignoreSelectors: readonly string[]): Observer {
+  return (win, sink) => {
+    let pointerDownT: number | undefined;
+    const offDown = listen(win, 'pointerdown', sink, 'pointerdown', (event) => {
+      const el = eventElement(event);
+      if (!el || !event.isTrusted) return;
+      pointerDownT = epochNow();
+      sink.press(resolveActionable(el).element, pointerDownT);
+    });
+    const offClick = listen(win, 'click', sink, 'click', (event) => {
+      const el = eventElement(event);
+      if (!el) return;
+      const mouse = event as MouseEvent;
+      if (!event.isTrusted) {
+        // A script clicking a download link is a download starting: a reaction.
+        const link = el.closest('a[download]');
+        if (link) sink.signal('download', link.getAttribute('href') ?? undefined, link);
+        return;
+      }
+      const pointerType = (event as PointerEvent).pointerType ?? '';
+      if (mouse.detail === 0 && pointerType === '') return;
+      const t = epochNow();
+      const resolved = resolveActionable(el);
+      const click: Click = {
+        t,
+        url: win.location.href,
+        target: buildTarget(resolved, el, ignoreSelectors),
+        x: Math.round(mouse.clientX),
+        y: Math.round(mouse.clientY),
+        button: mouse.button,
+        modifiers: { alt: mouse.altKey, ctrl: mouse.ctrlKey, meta: mouse.metaKey, shift: mouse.shiftKey },
+        pointerType: pointerType || 'mouse',
+      };
+      if (pointerDownT !== undefined && pointerDownT <= t) click.pointerDownT = pointerDownT;
+      pointerDownT = undefined;
+      sink.click(click, resolved.element);
+    });
+    return () => {
+      offDown();
+      offClick();
+    };
+  };
+}

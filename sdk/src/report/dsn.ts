@@ -1,0 +1,38 @@
+import { SDK_NAME, SDK_VERSION } from '../constants.js';
+
+/** The DSN parts this package needs (the shape of Sentry's DsnComponents). */
+export interface DsnParts {
+  protocol: string;
+  publicKey?: string;
+  host: string;
+  port?: string;
+  path?: string;
+  projectId: string;
+}
+
+/** `{DSN origin}/api/{projectId}/issues/?sentry_key=…`: authenticated by query, so no CORS preflight. */
+export function issuesEndpointFromDsn(dsn: DsnParts): string {
+  const port = dsn.port ? `:${dsn.port}` : '';
+  const path = dsn.path ? `/${dsn.path}` : '';
+  const query = new URLSearchParams({ sentry_client: `${SDK_NAME}/${SDK_VERSION}` });
+  if (dsn.publicKey) query.set('sentry_key', dsn.publicKey);
+  return `${dsn.protocol}://${dsn.host}${port}${path}/api/${dsn.projectId}/issues/?${query.toString()}`;
+}
+
+/** Parses a DSN string (`https://key@host/path/42`); null when it is not one. */
+export function parseDsn(dsn: string): DsnParts | null {
+  const match = /^(\w+):\/\/(?:(\w+)(?::\w+)?@)?([\w.-]+)(?::(\d+))?\/(.+)$/.exec(dsn.trim());
+  if (!match) return null;
+  const [, protocol, publicKey, host, port, rest] = match;
+  const segments = rest!.split('/');
+  const projectId = segments.pop()!;
+  if (!/^\d+$/.test(projectId)) return null;
+  return {
+    protocol: protocol!,
+    host: host!,
+    projectId,
+    ...(publicKey ? { publicKey } : {}),
+    ...(port ? { port } : {}),
+    ...(segments.length > 0 ? { path: segments.join('/') } : {}),
+  };
+}

@@ -1,0 +1,98 @@
+import type { ClickIssue } from '@playback/detector';
+import { REPLAY_BREADCRUMB_CATEGORY, RRWEB_CUSTOM_EVENT_TYPE } from '../constants.js';
+import { clickIssueMessage } from './exception.js';
+
+/** What Sentry's Replay integration exposes publicly (`getReplay()`). */
+export interface ReplayLike {
+  getReplayId(onlyIfSampled?: boolean): string | undefined;
+  getRecordingMode(): 'session' | 'buffer' | undefined;
+  flush?(): Promise<void>;
+}
+
+/** The recording container inside the integration (Sentry 8–11 `ReplayContainer`). */
+interface ReplayContainerLike {
+  isEnabled(): boolean;
+  isPaused(): boolean;
+  recordingMode: 'session' | 'buffer';
+  checkAndHandleExpiredSession?(): unknown;
+  addUpdate(cb: () => unknown): void;
+  throttledAddEvent(event: unknown): unknown;
+}
+
+function containerOf(replay: ReplayLike): ReplayContainerLike | null {
+  const container = (replay as unknown as { _replay?: ReplayContainerLike })._replay;
+  if (
+    container &&
+    typeof container.addUpdate === 'function' &&
+    typeof container.throttledAddEvent === 'function' &&
+    typeof container.isEnabled === 'function'
+  ) {
+    return container;
+  }
+  return null;
+}
+
+/** Why an issue cannot go into the recording now, or null when it can. */
+export function replayUnavailable(replay: ReplayLike | undefined): string | null {
+  if (!replay) return 'no Replay integration';
+  if (!replay.getReplayId()) return 'Replay is not recording this session';
+  if (replay.getRecordingMode() !== 'session') return 'Replay is only buffering (sent on error only)';
+  const container = containerOf(replay);
+  if (!container) return 'this Replay version has no recording API Playback knows';
+  if (!container.isEnabled() || container.isPaused()) return 'Replay is paused';
+  return null;
+}
+
+/** The breadcrumb frame, shaped as Sentry's own `ui.slowClickDetected` frames. */
+export function clickIssueBreadcrumb(issue: ClickIssue, nowMs: number) {
+  return {
+    type: RRWEB_CUSTOM_EVENT_TYPE,
+    timestamp: nowMs,
+    data: {
+      tag: 'breadcrumb',
+      payload: {
+        timestamp: nowMs / 1000,
+        type: 'default',
+        category: REPLAY_BREADCRUMB_CATEGORY,
+        level: 'warning',
+        message: clickIssueMessage(issue),
+        data: issue,
+      },
+    },
+  };
+}
+
+/**
+ * Appends a `ui.clickIssue` breadcrumb to the Replay recording and flushes,
+ * so it travels in the next `replay_recording` segment, sent at once.
+ * Returns false (and adds nothing) when Replay is not recording this session.
+ *
+ * Why not `Sentry.addBreadcrumb`: Replay copies public breadcrumbs into the
+ * recording but drops every `ui.*` category (it records UI events itself).
+ * So the frame goes in the way Replay adds its own dead/rage-click frames.
+ */
+export function reportViaReplay(
+  replay: ReplayLike | undefined,
+  issue: ClickIssue,
+  nowMs: number = Date.now(),
+): boolean {
+  if (replayUnavailable(replay) !== null) return false;
+  const container = containerOf(replay!)!;
+  container.checkAndHandleExpiredSession?.();
+  if (container.recordingMode !== 'session') return false;
+  const frame = clickIssueBreadcrumb(issue, nowMs);
+  let added = false;
+  container.addUpdate(() => {
+    const result = container.throttledAddEvent(frame);
+    // Replay answers a string ("__THROTTLED", "__SKIPPED") when it refused the event.
+    added = typeof result !== 'string';
+    return true;
+  });
+  if (added && typeof replay!.flush === 'function') {
+    // Send the segment now rather than after Replay's flush delay (up to 5.5 s by default):
+    // an issue often comes right before the user leaves, and a page that unloads first loses it.
+    // Recording mode was checked above, so this flushes the session; it never starts a new one.
+    void replay!.flush().catch(() => {});
+  }
+  return added;
+}

@@ -1,0 +1,34 @@
+import { clickIssuesIntegration, getClickIssuesStats } from '@playback/sdk';
+import * as Sentry from '@sentry/browser';
+import { createRoot } from 'react-dom/client';
+import { App } from './App.js';
+import { integrationOptionsFromQuery } from './config.js';
+
+window.__playback = {
+  issues: [],
+  ready: false,
+  stats: getClickIssuesStats,
+  background: { clock: 0, carousel: 0, feed: 0 },
+};
+const params = new URLSearchParams(window.location.search);
+
+Sentry.init({
+  dsn: `http://public@${window.location.host}/1`,
+  replaysSessionSampleRate: params.get('replay') === '1' ? 1 : 0,
+  replaysOnErrorSampleRate: 0,
+  integrations: [
+    Sentry.replayIntegration({
+      maskAllText: false,
+      blockAllMedia: false,
+      minReplayDuration: 0,
+      flushMinDelay: 300,
+      flushMaxDelay: 800,
+    }),
+    clickIssuesIntegration(integrationOptionsFromQuery(window.location.search)),
+  ],
+});
+
+createRoot(document.getElementById('root')!).render(
+  <App slowFetchMs={Number(params.get('slowFetchMs') ?? 4000)} />,
+);
+window.__playback.ready = true;

@@ -1,0 +1,2 @@
+// The script-tag Sentry for the plain page: `window.Sentry`, like Sentry's CDN bundles.
+export * from '@sentry/browser';
