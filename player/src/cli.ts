@@ -12,7 +12,7 @@ import { readPlaybackFile } from './file/read-playback-file.js';
 import { renderTerminalReport } from './report/render-terminal.js';
 import { verify } from './verify/verify.js';
 
-const CONSUMER_COMMANDS = new Set(['serve', 'consume', 'projects']);
+const CONSUMER_COMMANDS = new Set(['serve', 'consume', 'projects', 'migrate']);
 
 function withReplayOptions(command: Command): Command {
   return command

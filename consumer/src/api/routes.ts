@@ -1,0 +1,130 @@
+// The read and control API: projects, issues, stats, sampling, playback sessions.
+import { CLICK_ISSUE_TYPES, REPORT_PATHS } from '@playback/detector';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../constants.js';
+import { buildDsn } from '../dsn.js';
+import { SamplingConfigSchema } from '../pipeline/sampler.js';
+import type { SamplingCache } from '../pipeline/sampling-cache.js';
+import { zodReason } from '../pipeline/zod-reason.js';
+import type { StatsRecorder } from '../stats-recorder.js';
+import type { Store } from '../store/store.js';
+
+export interface ApiOptions {
+  store: Store;
+  sampling: SamplingCache;
+  stats: StatsRecorder;
+  /** Base URL DSNs are built on. */
+  publicUrl: () => string;
+  /** When set, API calls need `Authorization: Bearer <token>`. */
+  apiToken?: string | undefined;
+}
+
+const ProjectParams = z.object({ projectId: z.coerce.number().int().positive() });
+const IssueParams = ProjectParams.extend({ issueId: z.coerce.number().int().positive() });
+const PlaybackParams = ProjectParams.extend({ sessionId: z.string().min(1).max(200) });
+
+export const IssueListQuerySchema = z.object({
+  type: z.enum(CLICK_ISSUE_TYPES).optional(),
+  path: z.enum(REPORT_PATHS).optional(),
+  route: z.string().min(1).optional(),
+  sort: z.enum(['count', 'last_seen', 'first_seen']).default('last_seen'),
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+  cursor: z.coerce.number().int().min(0).default(0),
+});
+
+const CreateProjectSchema = z.object({ name: z.string().trim().min(1).max(200) });
+
+function parseOr400<T>(schema: z.ZodType<T>, value: unknown, reply: FastifyReply): T | null {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  reply.code(400).send({ detail: zodReason(parsed.error) });
+  return null;
+}
+
+export async function apiRoutes(app: FastifyInstance, options: ApiOptions): Promise<void> {
+  const { store, sampling, stats } = options;
+
+  if (options.apiToken) {
+    const expected = `Bearer ${options.apiToken}`;
+    app.addHook('onRequest', async (request, reply) => {
+      if (request.headers.authorization !== expected) {
+        return reply.code(401).send({ detail: 'missing or wrong API token (Authorization: Bearer …)' });
+      }
+    });
+  }
+
+  async function projectOr404(projectId: number, reply: FastifyReply): Promise<boolean> {
+    if (await store.getProject(projectId)) return true;
+    reply.code(404).send({ detail: `no project ${projectId}` });
+    return false;
+  }
+
+  app.get('/api/projects', async () => {
+    const projects = await store.listProjects();
+    return projects.map((p) => ({ ...p, dsns: p.keys.map((k) => buildDsn(options.publicUrl(), k, p.id)) }));
+  });
+
+  app.post('/api/projects', async (request, reply) => {
+    const body = parseOr400(CreateProjectSchema, request.body, reply);
+    if (!body) return;
+    const { project, key } = await store.createProject(body.name);
+    return reply
+      .code(201)
+      .send({ ...project, dsn: buildDsn(options.publicUrl(), key.publicKey, project.id) });
+  });
+
+  app.get('/api/:projectId/issues', async (request, reply) => {
+    const params = parseOr400(ProjectParams, request.params, reply);
+    const query = params && parseOr400(IssueListQuerySchema, request.query, reply);
+    if (!params || !query || !(await projectOr404(params.projectId, reply))) return;
+    const { issues, total } = await store.listIssues(params.projectId, {
+      type: query.type,
+      path: query.path,
+      route: query.route,
+      sort: query.sort,
+      limit: query.limit,
+      offset: query.cursor,
+    });
+    const next = query.cursor + issues.length;
+    return { issues, total, nextCursor: next < total ? String(next) : null };
+  });
+
+  app.get('/api/:projectId/issues/:issueId', async (request, reply) => {
+    const params = parseOr400(IssueParams, request.params, reply);
+    if (!params) return;
+    const issue = await store.getIssue(params.projectId, params.issueId);
+    if (!issue)
+      return reply.code(404).send({ detail: `no issue ${params.issueId} in project ${params.projectId}` });
+    return issue;
+  });
+
+  app.get('/api/:projectId/stats', async (request, reply) => {
+    const params = parseOr400(ProjectParams, request.params, reply);
+    if (!params || !(await projectOr404(params.projectId, reply))) return;
+    await stats.flush();
+    return { projectId: params.projectId, paths: await store.stats(params.projectId) };
+  });
+
+  app.get('/api/:projectId/sampling', async (request, reply) => {
+    const params = parseOr400(ProjectParams, request.params, reply);
+    if (!params || !(await projectOr404(params.projectId, reply))) return;
+    return sampling.get(params.projectId);
+  });
+
+  app.put('/api/:projectId/sampling', async (request, reply) => {
+    const params = parseOr400(ProjectParams, request.params, reply);
+    const config = params && parseOr400(SamplingConfigSchema, request.body ?? {}, reply);
+    if (!params || !config || !(await projectOr404(params.projectId, reply))) return;
+    await sampling.set(params.projectId, config);
+    return config;
+  });
+
+  app.get('/api/:projectId/playback/:sessionId', async (request, reply) => {
+    const params = parseOr400(PlaybackParams, request.params, reply);
+    if (!params) return;
+    const upload = await store.getPlayback(params.projectId, params.sessionId);
+    if (!upload) return reply.code(404).send({ detail: `no playback session ${params.sessionId}` });
+    return upload;
+  });
+}

@@ -1,0 +1,178 @@
+#!/usr/bin/env node
+// `playback`: run the consumer and manage its projects.
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Command, InvalidArgumentError } from 'commander';
+import { DEFAULT_PORT } from './constants.js';
+import { type ConsumerOptions, consumerOptionsFromEnv, openStore, startConsumer } from './consumer.js';
+import { buildDsn } from './dsn.js';
+
+interface StoreFlags {
+  dataDir?: string;
+  databaseUrl?: string;
+  databaseSchema?: string;
+  publicUrl?: string;
+  server?: string;
+}
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65_535) throw new InvalidArgumentError('not a port number');
+  return n;
+}
+
+function storeOptions(flags: StoreFlags, env: NodeJS.ProcessEnv): ConsumerOptions {
+  const fromEnv = consumerOptionsFromEnv(env);
+  return {
+    ...fromEnv,
+    ...(flags.dataDir ? { dataDir: flags.dataDir } : {}),
+    ...(flags.databaseUrl ? { databaseUrl: flags.databaseUrl } : {}),
+    ...(flags.databaseSchema ? { databaseSchema: flags.databaseSchema } : {}),
+    ...(flags.publicUrl ? { publicUrl: flags.publicUrl } : {}),
+  };
+}
+
+function withStoreFlags(command: Command): Command {
+  return command
+    .option('--data-dir <dir>', 'embedded database directory (env PLAYBACK_DATA_DIR)', undefined)
+    .option('--database-url <url>', 'postgres://… to use a PostgreSQL server (env PLAYBACK_DATABASE_URL)')
+    .option('--database-schema <name>', 'PostgreSQL schema (env PLAYBACK_DATABASE_SCHEMA)');
+}
+
+export interface CliIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  env: NodeJS.ProcessEnv;
+}
+
+export function buildCli(io: CliIo = { out: console.log, err: console.error, env: process.env }): Command {
+  const program = new Command('playback')
+    .description('Playback: find the clicks that fail real users, and replay them locally.')
+    .showHelpAfterError()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+
+  withStoreFlags(
+    program
+      .command('serve')
+      .description('run the consumer: ingest, pipeline, API and dashboard')
+      .option('-p, --port <port>', `port (env PLAYBACK_PORT, default ${DEFAULT_PORT})`, port)
+      .option('--host <host>', 'interface to bind (env PLAYBACK_HOST, default 127.0.0.1)')
+      .option('--public-url <url>', 'base URL DSNs name, behind a proxy (env PLAYBACK_PUBLIC_URL)')
+      .option('--redetect', 'also run the detector over raw replay recordings (env PLAYBACK_REDETECT)')
+      .option('--forward-dsn <dsn>', 'forward new occurrences to Sentry (env PLAYBACK_FORWARD_DSN)'),
+  ).action(
+    async (flags: StoreFlags & { port?: number; host?: string; redetect?: boolean; forwardDsn?: string }) => {
+      const options = storeOptions(flags, io.env);
+      if (flags.port !== undefined) options.port = flags.port;
+      if (flags.host) options.host = flags.host;
+      if (flags.redetect) options.redetect = true;
+      if (flags.forwardDsn) options.forwardDsn = flags.forwardDsn;
+      const consumer = await startConsumer(options);
+      io.out(`Playback consumer listening on ${consumer.url}`);
+      const stop = async (signal: string) => {
+        consumer.logger.info({ signal }, 'shutting down');
+        await consumer.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', () => void stop('SIGINT'));
+      process.once('SIGTERM', () => void stop('SIGTERM'));
+    },
+  );
+
+  const projects = program.command('projects').description('manage projects and their DSNs');
+
+  withStoreFlags(
+    projects
+      .command('create <name>')
+      .description('create a project and print its DSN')
+      .option('--server <url>', 'ask a running consumer (needed while `serve` holds an embedded database)')
+      .option('--public-url <url>', `base URL the DSN names (default http://127.0.0.1:${DEFAULT_PORT})`),
+  ).action(async (name: string, flags: StoreFlags) => {
+    const server = flags.server ?? io.env.PLAYBACK_SERVER;
+    if (server) {
+      const token = io.env.PLAYBACK_API_TOKEN;
+      const response = await fetch(new URL('/api/projects', server), {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify({ name }),
+      });
+      const body = (await response.json()) as { dsn?: string; detail?: string };
+      if (!response.ok || !body.dsn)
+        throw new Error(`server answered ${response.status}: ${body.detail ?? ''}`);
+      io.out(body.dsn);
+      return;
+    }
+    const options = storeOptions(flags, io.env);
+    const store = await openStore(options);
+    try {
+      const { project, key } = await store.createProject(name);
+      const base = options.publicUrl ?? `http://127.0.0.1:${options.port ?? DEFAULT_PORT}`;
+      io.out(buildDsn(base, key.publicKey, project.id));
+    } finally {
+      await store.close();
+    }
+  });
+
+  withStoreFlags(
+    projects
+      .command('list')
+      .description('list projects and their DSNs')
+      .option('--server <url>', 'ask a running consumer (needed while `serve` holds an embedded database)')
+      .option('--public-url <url>', `base URL the DSNs name (default http://127.0.0.1:${DEFAULT_PORT})`),
+  ).action(async (flags: StoreFlags) => {
+    const print = (projects: Array<{ id: number; name: string; dsns: string[] }>) => {
+      for (const p of projects) io.out(`${p.id}\t${p.name}\t${p.dsns.join(' ')}`);
+    };
+    const server = flags.server ?? io.env.PLAYBACK_SERVER;
+    if (server) {
+      const token = io.env.PLAYBACK_API_TOKEN;
+      const response = await fetch(new URL('/api/projects', server), {
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      });
+      if (!response.ok) throw new Error(`server answered ${response.status}`);
+      print((await response.json()) as Array<{ id: number; name: string; dsns: string[] }>);
+      return;
+    }
+    const options = storeOptions(flags, io.env);
+    const store = await openStore(options);
+    try {
+      const base = options.publicUrl ?? `http://127.0.0.1:${options.port ?? DEFAULT_PORT}`;
+      print(
+        (await store.listProjects()).map((p) => ({ ...p, dsns: p.keys.map((k) => buildDsn(base, k, p.id)) })),
+      );
+    } finally {
+      await store.close();
+    }
+  });
+
+  withStoreFlags(program.command('migrate').description('bring the database schema up to date')).action(
+    async (flags: StoreFlags) => {
+      const store = await openStore(storeOptions(flags, io.env));
+      await store.close();
+      io.out('schema up to date');
+    },
+  );
+
+  return program;
+}
+
+function isMain(): boolean {
+  if (!process.argv[1]) return false;
+  try {
+    return realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isMain()) {
+  buildCli()
+    .parseAsync(process.argv)
+    .catch((error: unknown) => {
+      console.error(`playback: ${(error as Error).message}`);
+      process.exit(1);
+    });
+}

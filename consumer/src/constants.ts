@@ -1,0 +1,40 @@
+// Limits and defaults, with their units in the name.
+
+/** Largest request body accepted on the wire, before any Content-Encoding is undone. */
+export const MAX_BODY_BYTES = 20 * 1024 * 1024;
+/** Largest body after HTTP decompression: a zip bomb stops here with 413. */
+export const MAX_INFLATED_BODY_BYTES = 100 * 1024 * 1024;
+/** Largest replay recording segment after its own zlib layer is undone. */
+export const MAX_RECORDING_INFLATED_BYTES = 100 * 1024 * 1024;
+/** Most items one envelope may carry (Sentry's SDKs send a handful). */
+export const MAX_ENVELOPE_ITEMS = 1_000;
+/** Most issues in one batch on the endpoint path. */
+export const MAX_ISSUES_PER_BATCH = 1_000;
+
+/** Per-key request rate, sustained. */
+export const DEFAULT_RATE_LIMIT_PER_SECOND = 500;
+/** Per-key burst on top of the sustained rate. */
+export const DEFAULT_RATE_LIMIT_BURST = 1_000;
+
+/** Messages the embedded queue holds before ingest answers 503. */
+export const DEFAULT_QUEUE_CAPACITY = 10_000;
+/** Messages processed at once; their occurrences reach the store together (group commit). */
+export const DEFAULT_PROCESSOR_CONCURRENCY = 32;
+
+/** How long a looked-up project key stays cached. */
+export const KEY_CACHE_TTL_MS = 5_000;
+/** How often in-memory counters are written to the store. */
+export const STATS_FLUSH_INTERVAL_MS = 1_000;
+
+/** Default port of `playback serve`. */
+export const DEFAULT_PORT = 8765;
+/** Where the embedded database lives, relative to the working directory. */
+export const DEFAULT_DATA_DIR = '.playback/db';
+
+/** Replay ids and playback sessions listed per issue. */
+export const MAX_LINKED_IDS_PER_ISSUE = 100;
+/** Occurrences returned with an issue's detail. */
+export const MAX_OCCURRENCES_PER_ISSUE = 100;
+/** Issues per page when the client does not say. */
+export const DEFAULT_PAGE_SIZE = 25;
+export const MAX_PAGE_SIZE = 100;

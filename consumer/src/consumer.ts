@@ -1,0 +1,258 @@
+// Assembles the consumer: store, queue, processors, sinks, HTTP server. One call to start, one to stop.
+import cors from '@fastify/cors';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import { type Logger, pino } from 'pino';
+import { DASHBOARD_HTML } from './api/dashboard.js';
+import { apiRoutes } from './api/routes.js';
+import {
+  DEFAULT_DATA_DIR,
+  DEFAULT_PORT,
+  DEFAULT_PROCESSOR_CONCURRENCY,
+  DEFAULT_QUEUE_CAPACITY,
+  DEFAULT_RATE_LIMIT_BURST,
+  DEFAULT_RATE_LIMIT_PER_SECOND,
+  MAX_BODY_BYTES,
+  MAX_INFLATED_BODY_BYTES,
+  MAX_RECORDING_INFLATED_BYTES,
+  STATS_FLUSH_INTERVAL_MS,
+} from './constants.js';
+import { buildDsn } from './dsn.js';
+import { KeyCache } from './ingest/key-cache.js';
+import { RateLimiter } from './ingest/rate-limiter.js';
+import { type IngestLimits, ingestRoutes } from './ingest/routes.js';
+import { type ConsumerMetrics, createMetrics } from './metrics.js';
+import type { RecordingReaders } from './pipeline/detector-adapter.js';
+import { Processor } from './pipeline/processor.js';
+import { SamplingCache } from './pipeline/sampling-cache.js';
+import { EmbeddedQueue } from './queue/embedded-queue.js';
+import type { Queue } from './queue/queue.js';
+import { createSentryForwarder } from './sinks/sentry-forwarder.js';
+import type { OccurrenceSink } from './sinks/sink.js';
+import { StatsRecorder } from './stats-recorder.js';
+import { openDatabase } from './store/database.js';
+import { type Project, Store } from './store/store.js';
+
+export interface ConsumerOptions {
+  /** Port to listen on; 0 picks a free one. Default 8765. */
+  port?: number;
+  /** Interface to bind. Default 127.0.0.1. */
+  host?: string;
+  /** PGlite data directory (default `.playback/db`); `memory://` keeps it in memory. */
+  dataDir?: string;
+  /** `postgres://…`: use a PostgreSQL server instead of PGlite. */
+  databaseUrl?: string;
+  /** PostgreSQL schema to use (created if missing). */
+  databaseSchema?: string;
+  /** A PGlite data-dir dump an in-memory store starts from (skips initdb: faster test starts). */
+  embeddedTemplate?: Blob;
+  /** Base URL that DSNs name, when it differs from where the server listens (a proxy). */
+  publicUrl?: string;
+  /** A pino logger, or a level for the consumer's own (default 'info'). */
+  logger?: Logger;
+  logLevel?: string;
+  /** Per-key sustained requests per second and burst (a key's own limit overrides). */
+  rateLimitPerSecond?: number;
+  rateLimitBurst?: number;
+  /** The queue; default an EmbeddedQueue. A Kafka queue drops in here. */
+  queue?: Queue;
+  queueCapacity?: number;
+  concurrency?: number;
+  limits?: Partial<IngestLimits>;
+  /** Run the detector over raw rrweb recordings as well. */
+  redetect?: boolean;
+  readers?: RecordingReaders;
+  /** Forward each new occurrence to this Sentry DSN. */
+  forwardDsn?: string;
+  /** Require `Authorization: Bearer <token>` on the read/control API. */
+  apiToken?: string;
+  /** Extra sinks after the store. */
+  sinks?: OccurrenceSink[];
+  /** Adds routes before the server listens (e.g. `npm start` serving the demo app on the same origin). */
+  routes?: (app: FastifyInstance) => void | Promise<void>;
+}
+
+export interface CreatedProject {
+  project: Project;
+  publicKey: string;
+  dsn: string;
+}
+
+export interface RunningConsumer {
+  /** Where it listens, e.g. `http://127.0.0.1:8765`. */
+  url: string;
+  createProject(name: string): Promise<CreatedProject>;
+  /** Resolves once everything accepted so far is processed and counted. */
+  drain(): Promise<void>;
+  close(): Promise<void>;
+  app: FastifyInstance;
+  store: Store;
+  queue: Queue;
+  metrics: ConsumerMetrics;
+  logger: Logger;
+}
+
+/** Environment → options: PLAYBACK_PORT, PLAYBACK_HOST, PLAYBACK_DATA_DIR, PLAYBACK_DATABASE_URL, … */
+export function consumerOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): ConsumerOptions {
+  const number = (name: string) => (env[name] ? Number(env[name]) : undefined);
+  const options: ConsumerOptions = {};
+  const set = <K extends keyof ConsumerOptions>(key: K, value: ConsumerOptions[K] | undefined) => {
+    if (value !== undefined && value !== '' && !(typeof value === 'number' && Number.isNaN(value)))
+      options[key] = value;
+  };
+  set('port', number('PLAYBACK_PORT'));
+  set('host', env.PLAYBACK_HOST);
+  set('dataDir', env.PLAYBACK_DATA_DIR);
+  set('databaseUrl', env.PLAYBACK_DATABASE_URL);
+  set('databaseSchema', env.PLAYBACK_DATABASE_SCHEMA);
+  set('publicUrl', env.PLAYBACK_PUBLIC_URL);
+  set('logLevel', env.PLAYBACK_LOG_LEVEL);
+  set('rateLimitPerSecond', number('PLAYBACK_RATE_LIMIT_PER_SECOND'));
+  set('rateLimitBurst', number('PLAYBACK_RATE_LIMIT_BURST'));
+  set('forwardDsn', env.PLAYBACK_FORWARD_DSN);
+  set('apiToken', env.PLAYBACK_API_TOKEN);
+  if (env.PLAYBACK_REDETECT) options.redetect = /^(1|true|yes|on)$/i.test(env.PLAYBACK_REDETECT);
+  return options;
+}
+
+/** Opens the store the options name and brings its schema up to date. */
+export async function openStore(
+  options: Pick<ConsumerOptions, 'dataDir' | 'databaseUrl' | 'databaseSchema' | 'embeddedTemplate'>,
+) {
+  const db = await openDatabase({
+    databaseUrl: options.databaseUrl,
+    dataDir: options.dataDir ?? DEFAULT_DATA_DIR,
+    schema: options.databaseSchema,
+    embeddedTemplate: options.embeddedTemplate,
+  });
+  const store = new Store(db);
+  await store.migrate();
+  return store;
+}
+
+export async function startConsumer(options: ConsumerOptions = {}): Promise<RunningConsumer> {
+  const logger = options.logger ?? pino({ name: 'playback-consumer', level: options.logLevel ?? 'info' });
+  const store = await openStore(options);
+  const metrics = createMetrics();
+  const stats = new StatsRecorder(store);
+  const sampling = new SamplingCache(store);
+  const limits: IngestLimits = {
+    maxBodyBytes: options.limits?.maxBodyBytes ?? MAX_BODY_BYTES,
+    maxInflatedBodyBytes: options.limits?.maxInflatedBodyBytes ?? MAX_INFLATED_BODY_BYTES,
+    maxRecordingInflatedBytes: options.limits?.maxRecordingInflatedBytes ?? MAX_RECORDING_INFLATED_BYTES,
+  };
+  const queue =
+    options.queue ??
+    new EmbeddedQueue({
+      capacity: options.queueCapacity ?? DEFAULT_QUEUE_CAPACITY,
+      concurrency: options.concurrency ?? DEFAULT_PROCESSOR_CONCURRENCY,
+      onError: (error) => logger.error({ err: error }, 'queue handler failed'),
+    });
+  const sinks = [...(options.sinks ?? [])];
+  if (options.forwardDsn) {
+    sinks.push(await createSentryForwarder({ dsn: options.forwardDsn, logger, metrics }));
+    logger.info('forwarding new occurrences to Sentry');
+  }
+  const processor = new Processor({
+    store,
+    stats,
+    sampling,
+    metrics,
+    logger,
+    sinks,
+    redetect: options.redetect ?? false,
+    maxRecordingInflatedBytes: limits.maxRecordingInflatedBytes,
+    ...(options.readers ? { readers: options.readers } : {}),
+  });
+  await queue.start((message) => processor.handle(message));
+
+  const app: FastifyInstance = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    routerOptions: { ignoreTrailingSlash: true },
+    // One line per request would drown the logs at ingest rates; failures are logged where they happen.
+    logController: new LogController({ disableRequestLogging: true }),
+  });
+  await app.register(cors, {
+    origin: '*',
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'OPTIONS'],
+    allowedHeaders: [
+      'content-type',
+      'content-encoding',
+      'x-sentry-auth',
+      'authorization',
+      'sentry-trace',
+      'baggage',
+      'x-requested-with',
+    ],
+    exposedHeaders: ['x-sentry-error', 'x-sentry-rate-limits', 'retry-after'],
+    maxAge: 3600,
+  });
+  let publicUrl = options.publicUrl ?? '';
+  const keys = new KeyCache(store);
+  const limiter = new RateLimiter({
+    ratePerSecond: options.rateLimitPerSecond ?? DEFAULT_RATE_LIMIT_PER_SECOND,
+    burst: options.rateLimitBurst ?? DEFAULT_RATE_LIMIT_BURST,
+  });
+  await app.register(ingestRoutes, { keys, limiter, queue, metrics, stats, limits });
+  await app.register(apiRoutes, {
+    store,
+    sampling,
+    stats,
+    publicUrl: () => publicUrl,
+    apiToken: options.apiToken,
+  });
+
+  app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(DASHBOARD_HTML));
+  app.get('/healthz', async (_request, reply) => {
+    try {
+      await store.db.query('SELECT 1');
+      return { status: 'ok', database: store.db.kind, queue: { kind: queue.kind, depth: queue.depth() } };
+    } catch (error) {
+      return reply.code(503).send({ status: 'unavailable', detail: (error as Error).message });
+    }
+  });
+  app.get('/metrics', async (_request, reply) => {
+    metrics.queueDepth.set(queue.depth());
+    return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+
+  if (options.routes) await options.routes(app);
+
+  const flushTimer = setInterval(() => void stats.flush(), STATS_FLUSH_INTERVAL_MS);
+  flushTimer.unref();
+
+  const address = await app.listen({ port: options.port ?? DEFAULT_PORT, host: options.host ?? '127.0.0.1' });
+  const listening = new URL(address);
+  if (listening.hostname === '0.0.0.0' || listening.hostname === '[::]') listening.hostname = '127.0.0.1';
+  const url = listening.origin;
+  if (!publicUrl) publicUrl = url;
+  logger.info({ url, database: store.db.kind, queue: queue.kind }, 'playback consumer listening');
+
+  let closing: Promise<void> | null = null;
+  return {
+    url,
+    app,
+    store,
+    queue,
+    metrics,
+    logger,
+    async createProject(name) {
+      const { project, key } = await store.createProject(name);
+      return { project, publicKey: key.publicKey, dsn: buildDsn(publicUrl, key.publicKey, project.id) };
+    },
+    async drain() {
+      await queue.drain();
+      await stats.flush();
+    },
+    close() {
+      closing ??= (async () => {
+        clearInterval(flushTimer);
+        await app.close();
+        await queue.close();
+        await stats.flush();
+        await Promise.all(sinks.map((sink) => sink.close().catch(() => {})));
+        await store.close();
+      })();
+      return closing;
+    },
+  };
+}

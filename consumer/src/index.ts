@@ -1,0 +1,48 @@
+// @playback/consumer: the backend every path reports to.
+
+export * from './constants.js';
+export {
+  type ConsumerOptions,
+  type CreatedProject,
+  consumerOptionsFromEnv,
+  openStore,
+  type RunningConsumer,
+  startConsumer,
+} from './consumer.js';
+export { buildDsn, type ParsedDsn, parseDsn } from './dsn.js';
+export { parseSentryAuthHeader, publicKeyOf } from './ingest/auth.js';
+export { type Envelope, EnvelopeError, type EnvelopeItem, parseEnvelope } from './ingest/envelope.js';
+export { type RateDecision, RateLimiter } from './ingest/rate-limiter.js';
+export { issuesFromRecording, readEnvelope, readIssuesBatch, readPlaybackUpload } from './pipeline/decode.js';
+export { groupClickIssue, type IssueGroup, issueCulprit, issueTitle } from './pipeline/grouper.js';
+export { type IssuesBatch, IssuesBatchSchema, PlaybackUploadSchema } from './pipeline/payloads.js';
+export {
+  DEFAULT_SAMPLING,
+  type SamplingConfig,
+  SamplingConfigSchema,
+  SamplingRuleSchema,
+  samplingKey,
+  samplingRate,
+  shouldKeep,
+} from './pipeline/sampler.js';
+export { EmbeddedQueue, type EmbeddedQueueOptions } from './queue/embedded-queue.js';
+export {
+  fromQueueRecord,
+  type MessageHandler,
+  type MessageKind,
+  type Queue,
+  QueueFullError,
+  type QueueMessage,
+  type QueueRecord,
+  toQueueRecord,
+} from './queue/queue.js';
+export type { NewOccurrence, OccurrenceSink } from './sinks/sink.js';
+export { type Database, type DatabaseOptions, openDatabase } from './store/database.js';
+export { MIGRATIONS, migrate } from './store/migrations.js';
+export {
+  type IssueDetail,
+  type IssueSummary,
+  type PathStats,
+  Store,
+  type TrafficPath,
+} from './store/store.js';

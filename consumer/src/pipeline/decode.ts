@@ -1,0 +1,203 @@
+// Decode: from a payload as it arrived to the click issues it carries, per path.
+// Ingest runs the same reading to answer bad input with a 4xx before anything is queued.
+import { type ClickIssue, ClickIssueSchema } from '@playback/detector';
+import { MAX_RECORDING_INFLATED_BYTES } from '../constants.js';
+import { type Envelope, EnvelopeError, parseEnvelope, parseJsonItem } from '../ingest/envelope.js';
+import { badRequest } from '../ingest/errors.js';
+import type { TrafficPath } from '../store/store.js';
+import { defaultRecordingReaders, type RecordingContext, type RecordingReaders } from './detector-adapter.js';
+import {
+  type IssuesBatch,
+  IssuesBatchSchema,
+  type PlaybackUploadBody,
+  PlaybackUploadSchema,
+} from './payloads.js';
+import { type RecordingSegment, readRecordingSegment } from './recording-segment.js';
+import { zodReason } from './zod-reason.js';
+
+export interface ReadEnvelope {
+  envelope: Envelope;
+  /** The path its bytes count under: exception, replay, or other. */
+  path: TrafficPath;
+  /** Issues from events with a `click_issue` context. */
+  exceptionIssues: ClickIssue[];
+  /** The replay this envelope belongs to, from its replay_event (or header event_id). */
+  replayId: string | null;
+  recordings: RecordingSegment[];
+  /** Event ids of the events it carried. */
+  eventIds: string[];
+}
+
+export interface ReadEnvelopeOptions {
+  maxRecordingInflatedBytes?: number;
+}
+
+function asString(value: unknown): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+/** The replay an error event belongs to: Replay tags it `replayId` and puts it in the trace header. */
+function replayIdOfEvent(
+  event: Record<string, unknown>,
+  envelopeHeader: Record<string, unknown>,
+): string | null {
+  const tags = event.tags as Record<string, unknown> | undefined;
+  const contexts = event.contexts as Record<string, { replay_id?: unknown } | undefined> | undefined;
+  const trace = envelopeHeader.trace as { replay_id?: unknown } | undefined;
+  return asString(tags?.replayId) ?? asString(contexts?.replay?.replay_id) ?? asString(trace?.replay_id);
+}
+
+/** Reads an envelope fully. Throws an HttpError (400/413) naming what is wrong. */
+export async function readEnvelope(bytes: Buffer, options: ReadEnvelopeOptions = {}): Promise<ReadEnvelope> {
+  let envelope: Envelope;
+  try {
+    envelope = parseEnvelope(bytes);
+  } catch (error) {
+    if (error instanceof EnvelopeError) throw badRequest(error.message);
+    throw error;
+  }
+  const exceptionIssues: ClickIssue[] = [];
+  const recordings: RecordingSegment[] = [];
+  const eventIds: string[] = [];
+  let replayId: string | null = null;
+  let hasReplay = false;
+  for (const [index, item] of envelope.items.entries()) {
+    try {
+      switch (item.header.type) {
+        case 'event': {
+          const event = parseJsonItem(item, index);
+          const eventId = asString(event.event_id);
+          if (eventId) eventIds.push(eventId);
+          const contexts = event.contexts as Record<string, unknown> | undefined;
+          const context = contexts && typeof contexts === 'object' ? contexts.click_issue : undefined;
+          if (context === undefined) break;
+          const parsed = ClickIssueSchema.safeParse(context);
+          if (!parsed.success) {
+            throw badRequest(`item ${index} (event): ${zodReason(parsed.error, 'contexts.click_issue')}`);
+          }
+          const issue = parsed.data;
+          const linkedReplay = replayIdOfEvent(event, envelope.header);
+          exceptionIssues.push({
+            ...issue,
+            via: issue.via ?? 'exception',
+            replayId: issue.replayId ?? linkedReplay,
+          });
+          break;
+        }
+        case 'replay_event': {
+          const replayEvent = parseJsonItem(item, index);
+          hasReplay = true;
+          replayId = asString(replayEvent.replay_id) ?? replayId;
+          if (!replayId) throw badRequest(`item ${index} (replay_event) has no replay_id`);
+          break;
+        }
+        case 'replay_recording': {
+          hasReplay = true;
+          recordings.push(
+            await readRecordingSegment(
+              item.payload,
+              options.maxRecordingInflatedBytes ?? MAX_RECORDING_INFLATED_BYTES,
+            ),
+          );
+          break;
+        }
+        default:
+          // Sessions, client reports, attachments, transactions…: accepted and ignored, as Sentry does.
+          break;
+      }
+    } catch (error) {
+      if (error instanceof EnvelopeError) throw badRequest(error.message);
+      if (error instanceof Error && 'statusCode' in error && !/^item \d+/.test(error.message)) {
+        error.message = `item ${index} (${item.header.type}): ${error.message}`;
+      }
+      throw error;
+    }
+  }
+  if (hasReplay && !replayId) replayId = asString(envelope.header.event_id);
+  const path: TrafficPath = exceptionIssues.length > 0 ? 'exception' : hasReplay ? 'replay' : 'other';
+  return { envelope, path, exceptionIssues, replayId, recordings, eventIds };
+}
+
+export interface RecordingIssues {
+  issues: ClickIssue[];
+  /** `ui.clickIssue` breadcrumbs whose data was not a valid ClickIssue. */
+  invalid: number;
+}
+
+export interface RecordingIssueOptions {
+  /** Also run the detector over the raw rrweb events. */
+  redetect?: boolean;
+  /** What the detector runs over: the replay's events so far (default: this segment's). */
+  history?: readonly unknown[];
+  readers?: RecordingReaders;
+}
+
+interface BreadcrumbEvent {
+  type: 5;
+  data: { tag: 'breadcrumb'; payload: { category?: unknown; data?: unknown } };
+}
+
+function isBreadcrumb(event: unknown): event is BreadcrumbEvent {
+  const e = event as { type?: unknown; data?: { tag?: unknown; payload?: unknown } } | null;
+  return (
+    e?.type === 5 &&
+    e.data?.tag === 'breadcrumb' &&
+    typeof e.data.payload === 'object' &&
+    e.data.payload !== null
+  );
+}
+
+/** The click issues a recording segment carries: the SDK's own, Sentry's, and optionally re-detected ones. */
+export function issuesFromRecording(
+  events: readonly unknown[],
+  context: RecordingContext,
+  { redetect = false, readers = defaultRecordingReaders, history = events }: RecordingIssueOptions = {},
+): RecordingIssues {
+  const issues: ClickIssue[] = [];
+  let invalid = 0;
+  for (const event of events) {
+    if (!isBreadcrumb(event) || event.data.payload.category !== 'ui.clickIssue') continue;
+    const parsed = ClickIssueSchema.safeParse(event.data.payload.data);
+    if (!parsed.success) {
+      invalid++;
+      continue;
+    }
+    issues.push({
+      ...parsed.data,
+      via: parsed.data.via ?? 'replay',
+      replayId: parsed.data.replayId ?? context.replayId,
+      sessionId: parsed.data.sessionId ?? context.sessionId,
+    });
+  }
+  if (readers.readSentryClickBreadcrumbs) issues.push(...readers.readSentryClickBreadcrumbs(events, context));
+  if (redetect && readers.detectFromRrweb) issues.push(...readers.detectFromRrweb(history, context));
+  // One occurrence per id, the SDK's own first.
+  const seen = new Set<string>();
+  const unique = issues.filter((issue) => {
+    if (seen.has(issue.id)) return false;
+    seen.add(issue.id);
+    return true;
+  });
+  return { issues: unique, invalid };
+}
+
+function parseJsonBody(bytes: Buffer): unknown {
+  if (bytes.length === 0) throw badRequest('empty body: expected JSON');
+  try {
+    return JSON.parse(bytes.toString('utf8'));
+  } catch {
+    throw badRequest('body is not valid JSON');
+  }
+}
+
+export function readIssuesBatch(bytes: Buffer): IssuesBatch {
+  const parsed = IssuesBatchSchema.safeParse(parseJsonBody(bytes));
+  if (!parsed.success) throw badRequest(zodReason(parsed.error));
+  return parsed.data;
+}
+
+export function readPlaybackUpload(bytes: Buffer): PlaybackUploadBody {
+  const parsed = PlaybackUploadSchema.safeParse(parseJsonBody(bytes));
+  if (!parsed.success) throw badRequest(zodReason(parsed.error));
+  return parsed.data;
+}

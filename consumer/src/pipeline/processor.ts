@@ -1,0 +1,165 @@
+// The processors: decode → sample → group → store, then the optional sinks.
+import type { ClickIssue } from '@playback/detector';
+import type { Logger } from 'pino';
+import type { ConsumerMetrics } from '../metrics.js';
+import type { QueueMessage } from '../queue/queue.js';
+import type { OccurrenceSink } from '../sinks/sink.js';
+import type { StatsRecorder } from '../stats-recorder.js';
+import type { IssuePath, Store } from '../store/store.js';
+import { issuesFromRecording, readEnvelope, readIssuesBatch, readPlaybackUpload } from './decode.js';
+import { defaultRecordingReaders, type RecordingReaders } from './detector-adapter.js';
+import { groupClickIssue } from './grouper.js';
+import { OccurrenceBatcher } from './occurrence-batcher.js';
+import { shouldKeep } from './sampler.js';
+import type { SamplingCache } from './sampling-cache.js';
+
+export interface ProcessorOptions {
+  store: Store;
+  stats: StatsRecorder;
+  sampling: SamplingCache;
+  metrics: ConsumerMetrics;
+  logger: Logger;
+  sinks?: OccurrenceSink[];
+  /** Run the detector over raw rrweb events too, not only read the SDK's and Sentry's breadcrumbs. */
+  redetect?: boolean;
+  readers?: RecordingReaders;
+  maxRecordingInflatedBytes?: number;
+}
+
+/** Attempts at a store write before the message is given up (occurrence writes are idempotent). */
+const STORE_ATTEMPTS = 3;
+const STORE_RETRY_DELAY_MS = 50;
+
+async function withRetry<T>(fn: () => Promise<T>): Promise<T> {
+  let lastError: unknown;
+  for (let attempt = 1; attempt <= STORE_ATTEMPTS; attempt++) {
+    try {
+      return await fn();
+    } catch (error) {
+      lastError = error;
+      if (attempt < STORE_ATTEMPTS) await new Promise((r) => setTimeout(r, STORE_RETRY_DELAY_MS * attempt));
+    }
+  }
+  throw lastError;
+}
+
+export class Processor {
+  private readonly batcher: OccurrenceBatcher;
+
+  constructor(private readonly options: ProcessorOptions) {
+    this.batcher = new OccurrenceBatcher(options.store);
+  }
+
+  /** Handles one queue message. Bad payloads are logged and counted, never thrown. */
+  async handle(message: QueueMessage): Promise<void> {
+    const { metrics, logger } = this.options;
+    const end = metrics.processingSeconds.startTimer({ kind: message.kind });
+    try {
+      if (message.kind === 'envelope') await this.envelope(message);
+      else if (message.kind === 'issues') await this.issues(message);
+      else await this.playback(message);
+      metrics.messagesProcessed.inc({ kind: message.kind, outcome: 'ok' });
+    } catch (error) {
+      metrics.messagesProcessed.inc({ kind: message.kind, outcome: 'error' });
+      logger.error(
+        { err: error, kind: message.kind, projectId: message.projectId },
+        'message processing failed',
+      );
+    } finally {
+      end();
+    }
+  }
+
+  private async envelope(message: QueueMessage): Promise<void> {
+    const { stats, metrics } = this.options;
+    const read = await readEnvelope(message.body, {
+      maxRecordingInflatedBytes: this.options.maxRecordingInflatedBytes,
+    });
+    stats.add(message.projectId, read.path, { requests: 1, bytesReceived: message.wireBytes });
+    if (read.exceptionIssues.length > 0) {
+      stats.addSessions(
+        message.projectId,
+        'exception',
+        read.exceptionIssues.flatMap((i) => (i.sessionId ? [i.sessionId] : [])),
+      );
+      await this.storeAll(message.projectId, read.exceptionIssues, 'exception');
+    }
+    if (read.replayId) stats.addSessions(message.projectId, 'replay', [read.replayId]);
+    const readers = this.options.readers ?? defaultRecordingReaders;
+    for (const segment of read.recordings) {
+      // Re-detection needs the replay so far: a later segment's clicks name nodes of an earlier snapshot.
+      const redetect =
+        (this.options.redetect ?? false) && readers.detectFromRrweb !== null && read.replayId !== null;
+      const history = redetect
+        ? await this.options.store.appendReplaySegment(
+            message.projectId,
+            read.replayId!,
+            segment.segmentId,
+            segment.events,
+          )
+        : segment.events;
+      const { issues, invalid } = issuesFromRecording(
+        segment.events,
+        { sessionId: null, replayId: read.replayId },
+        { redetect, readers, history },
+      );
+      if (invalid > 0) metrics.invalidIssues.inc({ path: 'replay' }, invalid);
+      await this.storeAll(message.projectId, issues, 'replay');
+    }
+  }
+
+  private async issues(message: QueueMessage): Promise<void> {
+    const batch = readIssuesBatch(message.body);
+    this.options.stats.add(message.projectId, 'endpoint', { requests: 1, bytesReceived: message.wireBytes });
+    this.options.stats.addSessions(
+      message.projectId,
+      'endpoint',
+      batch.issues.flatMap((i) => (i.sessionId ? [i.sessionId] : [])),
+    );
+    await this.storeAll(
+      message.projectId,
+      batch.issues.map((issue) => ({ ...issue, via: issue.via ?? 'endpoint' })),
+      'endpoint',
+    );
+  }
+
+  private async playback(message: QueueMessage): Promise<void> {
+    const upload = readPlaybackUpload(message.body);
+    const { store, stats } = this.options;
+    stats.add(message.projectId, 'playback', { requests: 1, bytesReceived: message.wireBytes });
+    stats.addSessions(message.projectId, 'playback', [upload.metadata.sessionId]);
+    await withRetry(() =>
+      store.savePlayback(message.projectId, {
+        sessionId: upload.metadata.sessionId,
+        replayId: upload.metadata.replayId ?? null,
+        bytes: message.body.length,
+        metadata: upload.metadata,
+        body: upload.body,
+      }),
+    );
+  }
+
+  private async storeAll(projectId: number, issues: readonly ClickIssue[], path: IssuePath): Promise<void> {
+    const { stats, metrics, sampling, logger } = this.options;
+    if (issues.length === 0) return;
+    const config = await sampling.get(projectId);
+    const kept = issues.filter((issue) => {
+      if (shouldKeep(config, issue, path)) return true;
+      stats.add(projectId, path, { sampledOut: 1 });
+      metrics.occurrences.inc({ path, outcome: 'sampled_out' });
+      return false;
+    });
+    const entries = kept.map((issue) => ({ issue, path, group: groupClickIssue(issue) }));
+    const results = await Promise.all(entries.map((entry) => this.batcher.write(projectId, entry)));
+    results.forEach((recorded, i) => {
+      metrics.occurrences.inc({ path, outcome: recorded.stored ? 'stored' : 'duplicate' });
+      if (!recorded.stored || recorded.issueId === null) return;
+      const { issue, group } = entries[i]!;
+      for (const sink of this.options.sinks ?? []) {
+        sink
+          .write({ projectId, issueId: recorded.issueId, newIssue: recorded.newIssue, path, group, issue })
+          .catch((error: unknown) => logger.warn({ err: error, sink: sink.name }, 'sink write failed'));
+      }
+    });
+  }
+}

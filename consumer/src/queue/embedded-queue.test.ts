@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { EmbeddedQueue } from './embedded-queue.js';
+import { fromQueueRecord, QueueFullError, type QueueMessage, toQueueRecord } from './queue.js';
+
+const message = (n: number): QueueMessage => ({
+  kind: 'issues',
+  projectId: 1,
+  receivedAt: n,
+  wireBytes: 1,
+  body: Buffer.from(String(n)),
+});
+
+describe('EmbeddedQueue', () => {
+  it('holds at most its capacity, delivers everything, and drains', async () => {
+    const queue = new EmbeddedQueue({ capacity: 3, concurrency: 2 });
+    const seen: number[] = [];
+    await queue.publish(message(1));
+    await queue.publish(message(2));
+    await queue.publish(message(3));
+    await expect(queue.publish(message(4))).rejects.toBeInstanceOf(QueueFullError);
+    await queue.start(async (m) => {
+      await new Promise((r) => setTimeout(r, 5));
+      seen.push(m.receivedAt);
+    });
+    await queue.drain();
+    expect(seen.sort()).toEqual([1, 2, 3]);
+    expect(queue.depth()).toBe(0);
+    await queue.publish(message(5));
+    await queue.close();
+    expect(seen).toContain(5);
+    await expect(queue.publish(message(6))).rejects.toThrow(/closed/);
+  });
+
+  it('keeps going when a handler throws', async () => {
+    const errors: unknown[] = [];
+    const queue = new EmbeddedQueue({ onError: (e) => errors.push(e) });
+    const seen: number[] = [];
+    await queue.start(async (m) => {
+      if (m.receivedAt === 1) throw new Error('boom');
+      seen.push(m.receivedAt);
+    });
+    await queue.publish(message(1));
+    await queue.publish(message(2));
+    await queue.drain();
+    expect(errors).toHaveLength(1);
+    expect(seen).toEqual([2]);
+  });
+
+  it('round-trips a message through the record form a Kafka topic carries', () => {
+    const m = message(42);
+    expect(fromQueueRecord(toQueueRecord(m))).toEqual(m);
+    expect(() => fromQueueRecord({ key: '', value: Buffer.alloc(0), headers: {} })).toThrow();
+  });
+});

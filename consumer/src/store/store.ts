@@ -1,0 +1,595 @@
+// Everything the consumer keeps, behind one class that speaks the shared SQL dialect.
+import { randomBytes } from 'node:crypto';
+import type { ClickIssue } from '@playback/detector';
+import { MAX_LINKED_IDS_PER_ISSUE, MAX_OCCURRENCES_PER_ISSUE } from '../constants.js';
+import type { IssueGroup } from '../pipeline/grouper.js';
+import type { Database, Sql } from './database.js';
+import { migrate } from './migrations.js';
+
+/** The paths an occurrence can arrive by. */
+export type IssuePath = 'exception' | 'endpoint' | 'replay';
+/** Paths that traffic is counted under: the three issue paths, uploads, and envelopes with neither. */
+export type TrafficPath = IssuePath | 'playback' | 'other';
+export const TRAFFIC_PATHS: readonly TrafficPath[] = ['exception', 'endpoint', 'replay', 'playback', 'other'];
+
+export interface Project {
+  id: number;
+  name: string;
+  createdAt: string;
+}
+
+export interface ProjectKey {
+  publicKey: string;
+  projectId: number;
+  rateLimitPerSecond: number | null;
+  revoked: boolean;
+}
+
+export interface IssueSummary {
+  id: number;
+  fingerprint: string;
+  type: string;
+  title: string;
+  culprit: string;
+  route: string;
+  firstSeen: string;
+  lastSeen: string;
+  count: number;
+  countByPath: Record<IssuePath, number>;
+}
+
+export interface OccurrenceView {
+  id: string;
+  path: IssuePath;
+  source: string;
+  sessionId: string | null;
+  replayId: string | null;
+  occurredAt: string;
+  receivedAt: string;
+  url: string;
+  timeAfterClickMs: number;
+  clickCount: number;
+  endReason: string;
+  evidence: ClickIssue['evidence'];
+  error: ClickIssue['error'];
+  target: ClickIssue['target'];
+}
+
+export interface IssueDetail extends IssueSummary {
+  occurrences: OccurrenceView[];
+  replayIds: string[];
+  sessions: string[];
+  playbackSessions: string[];
+}
+
+export interface IssueListQuery {
+  type?: string | undefined;
+  path?: IssuePath | undefined;
+  route?: string | undefined;
+  sort?: 'count' | 'last_seen' | 'first_seen' | undefined;
+  limit: number;
+  offset: number;
+}
+
+export interface PathStats {
+  sessions: number;
+  issues: number;
+  occurrences: number;
+  requests: number;
+  bytesReceived: number;
+  drops: number;
+  sampledOut: number;
+}
+
+export interface PathCounterDelta {
+  requests?: number;
+  bytesReceived?: number;
+  drops?: number;
+  sampledOut?: number;
+}
+
+export interface RecordedOccurrence {
+  /** False when this id was stored before: a repeated delivery. */
+  stored: boolean;
+  /** The issue it was counted under; null for a repeat. */
+  issueId: number | null;
+  /** True when this occurrence opened a new issue. */
+  newIssue: boolean;
+}
+
+export interface OccurrenceInput {
+  issue: ClickIssue;
+  path: IssuePath;
+  group: IssueGroup;
+}
+
+export interface PlaybackUpload {
+  sessionId: string;
+  replayId: string | null;
+  bytes: number;
+  metadata: unknown;
+  body: unknown;
+}
+
+const iso = (value: unknown): string =>
+  value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString();
+
+const num = (value: unknown): number => (typeof value === 'number' ? value : Number(value ?? 0));
+
+/** Public keys look like Sentry's: 32 lowercase hex characters. */
+export function generatePublicKey(): string {
+  return randomBytes(16).toString('hex');
+}
+
+const ISSUE_COLUMNS = `id, fingerprint, type, title, culprit, first_seen, last_seen, count,
+  count_exception, count_endpoint, count_replay`;
+
+function toIssueSummary(row: Record<string, unknown>): IssueSummary {
+  return {
+    id: num(row.id),
+    fingerprint: String(row.fingerprint),
+    type: String(row.type),
+    title: String(row.title),
+    culprit: String(row.culprit),
+    route: String(row.culprit),
+    firstSeen: iso(row.first_seen),
+    lastSeen: iso(row.last_seen),
+    count: num(row.count),
+    countByPath: {
+      exception: num(row.count_exception),
+      endpoint: num(row.count_endpoint),
+      replay: num(row.count_replay),
+    },
+  };
+}
+
+const PATH_COUNT_COLUMN: Record<IssuePath, string> = {
+  exception: 'count_exception',
+  endpoint: 'count_endpoint',
+  replay: 'count_replay',
+};
+
+const SORT_ORDER = {
+  count: 'count DESC, last_seen DESC, id DESC',
+  last_seen: 'last_seen DESC, id DESC',
+  first_seen: 'first_seen DESC, id DESC',
+} as const;
+
+export class Store {
+  constructor(readonly db: Database) {}
+
+  /** Brings the schema up to date. Safe to call from several processes at once. */
+  async migrate(): Promise<number[]> {
+    return migrate(this.db);
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+
+  // Projects and keys.
+
+  async createProject(name: string): Promise<{ project: Project; key: ProjectKey }> {
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx.query('INSERT INTO projects (name) VALUES ($1) RETURNING id, name, created_at', [
+        name,
+      ]);
+      const project = { id: num(row!.id), name: String(row!.name), createdAt: iso(row!.created_at) };
+      const key = await this.insertKey(tx, project.id);
+      return { project, key };
+    });
+  }
+
+  async createKey(projectId: number, rateLimitPerSecond: number | null = null): Promise<ProjectKey> {
+    return this.insertKey(this.db, projectId, rateLimitPerSecond);
+  }
+
+  private async insertKey(sql: Sql, projectId: number, rateLimitPerSecond: number | null = null) {
+    const publicKey = generatePublicKey();
+    await sql.query(
+      'INSERT INTO project_keys (public_key, project_id, rate_limit_per_second) VALUES ($1, $2, $3)',
+      [publicKey, projectId, rateLimitPerSecond],
+    );
+    return { publicKey, projectId, rateLimitPerSecond, revoked: false };
+  }
+
+  async listProjects(): Promise<Array<Project & { keys: string[] }>> {
+    const rows = await this.db.query(
+      `SELECT p.id, p.name, p.created_at,
+        coalesce((SELECT string_agg(k.public_key, ',' ORDER BY k.created_at) FROM project_keys k
+          WHERE k.project_id = p.id AND k.revoked_at IS NULL), '') AS keys
+       FROM projects p ORDER BY p.id`,
+    );
+    return rows.map((row) => ({
+      id: num(row.id),
+      name: String(row.name),
+      createdAt: iso(row.created_at),
+      keys: String(row.keys).split(',').filter(Boolean),
+    }));
+  }
+
+  async getProject(projectId: number): Promise<Project | null> {
+    const [row] = await this.db.query('SELECT id, name, created_at FROM projects WHERE id = $1', [projectId]);
+    return row ? { id: num(row.id), name: String(row.name), createdAt: iso(row.created_at) } : null;
+  }
+
+  async findKey(publicKey: string): Promise<ProjectKey | null> {
+    const [row] = await this.db.query(
+      'SELECT public_key, project_id, rate_limit_per_second, revoked_at FROM project_keys WHERE public_key = $1',
+      [publicKey],
+    );
+    if (!row) return null;
+    return {
+      publicKey: String(row.public_key),
+      projectId: num(row.project_id),
+      rateLimitPerSecond: row.rate_limit_per_second == null ? null : num(row.rate_limit_per_second),
+      revoked: row.revoked_at != null,
+    };
+  }
+
+  async revokeKey(publicKey: string): Promise<boolean> {
+    const rows = await this.db.query(
+      'UPDATE project_keys SET revoked_at = now() WHERE public_key = $1 AND revoked_at IS NULL RETURNING public_key',
+      [publicKey],
+    );
+    return rows.length > 0;
+  }
+
+  // Occurrences and issues.
+
+  /**
+   * Stores one occurrence under its group. The ClickIssue's id is the occurrence's id, so a
+   * repeated delivery (a retry, or the same issue seen by two paths) is stored once and counted once.
+   */
+  async recordOccurrence(
+    projectId: number,
+    issue: ClickIssue,
+    path: IssuePath,
+    group: IssueGroup,
+  ): Promise<RecordedOccurrence> {
+    const [recorded] = await this.recordOccurrences(projectId, [{ issue, path, group }]);
+    return recorded!;
+  }
+
+  /**
+   * Stores a batch of occurrences of one project in one statement (one round trip, atomic without a
+   * transaction): new occurrence rows are counted into their issues; repeated ids, in the store or
+   * within the batch, are skipped. Results come back in input order.
+   */
+  async recordOccurrences(
+    projectId: number,
+    entries: readonly OccurrenceInput[],
+  ): Promise<RecordedOccurrence[]> {
+    if (entries.length === 0) return [];
+    const columns = {
+      id: [] as string[],
+      fingerprint: [] as string[],
+      path: [] as string[],
+      source: [] as string[],
+      sessionId: [] as Array<string | null>,
+      replayId: [] as Array<string | null>,
+      occurredAt: [] as string[],
+      data: [] as string[],
+      type: [] as string[],
+      title: [] as string[],
+      culprit: [] as string[],
+    };
+    for (const { issue, path, group } of entries) {
+      columns.id.push(issue.id);
+      columns.fingerprint.push(group.fingerprint);
+      columns.path.push(path);
+      columns.source.push(issue.source);
+      columns.sessionId.push(issue.sessionId);
+      columns.replayId.push(issue.replayId);
+      columns.occurredAt.push(new Date(issue.timestamp).toISOString());
+      columns.data.push(JSON.stringify(issue));
+      columns.type.push(issue.type);
+      columns.title.push(group.title);
+      columns.culprit.push(group.culprit);
+    }
+    const rows = await this.db.query(
+      `WITH input AS (
+         SELECT DISTINCT ON (id) * FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[],
+           $7::text[], $8::timestamptz[], $9::text[], $10::text[], $11::text[], $12::text[])
+           WITH ORDINALITY AS t(id, fingerprint, path, source, session_id, replay_id, occurred_at, data, type, title,
+             culprit, position)
+         ORDER BY id, position
+       ), stored AS (
+         INSERT INTO occurrences (project_id, id, fingerprint, path, source, session_id, replay_id, occurred_at, data)
+         SELECT $1, id, fingerprint, path, source, session_id, replay_id, occurred_at, data::jsonb FROM input
+         ON CONFLICT (project_id, id) DO NOTHING
+         RETURNING id, fingerprint, path, occurred_at
+       ), grouped AS (
+         SELECT s.fingerprint,
+           count(*)::int AS n,
+           (count(*) FILTER (WHERE s.path = 'exception'))::int AS n_exception,
+           (count(*) FILTER (WHERE s.path = 'endpoint'))::int AS n_endpoint,
+           (count(*) FILTER (WHERE s.path = 'replay'))::int AS n_replay,
+           min(s.occurred_at) AS first_seen, max(s.occurred_at) AS last_seen,
+           min(i.type) AS type, min(i.title) AS title, min(i.culprit) AS culprit
+         FROM stored s JOIN input i ON i.id = s.id
+         GROUP BY s.fingerprint
+       ), counted AS (
+         INSERT INTO issues (project_id, fingerprint, type, title, culprit, first_seen, last_seen,
+           count, count_exception, count_endpoint, count_replay)
+         SELECT $1, fingerprint, type, title, culprit, first_seen, last_seen, n, n_exception, n_endpoint, n_replay
+         FROM grouped
+         ON CONFLICT (project_id, fingerprint) DO UPDATE SET
+           count = issues.count + EXCLUDED.count,
+           count_exception = issues.count_exception + EXCLUDED.count_exception,
+           count_endpoint = issues.count_endpoint + EXCLUDED.count_endpoint,
+           count_replay = issues.count_replay + EXCLUDED.count_replay,
+           first_seen = least(issues.first_seen, EXCLUDED.first_seen),
+           last_seen = greatest(issues.last_seen, EXCLUDED.last_seen)
+         RETURNING id, fingerprint, (xmax = 0) AS new_issue
+       )
+       SELECT s.id::text AS occurrence_id, c.id AS issue_id, c.new_issue
+       FROM stored s JOIN counted c ON c.fingerprint = s.fingerprint`,
+      [
+        projectId,
+        columns.id,
+        columns.fingerprint,
+        columns.path,
+        columns.source,
+        columns.sessionId,
+        columns.replayId,
+        columns.occurredAt,
+        columns.data,
+        columns.type,
+        columns.title,
+        columns.culprit,
+      ],
+    );
+    const byId = new Map(rows.map((row) => [String(row.occurrence_id), row]));
+    const claimed = new Set<string>();
+    return entries.map(({ issue }) => {
+      const row = byId.get(issue.id);
+      // Within a batch the first of a repeated id is the one stored.
+      if (!row || claimed.has(issue.id)) return { stored: false, issueId: null, newIssue: false };
+      claimed.add(issue.id);
+      return { stored: true, issueId: num(row.issue_id), newIssue: row.new_issue === true };
+    });
+  }
+
+  async listIssues(
+    projectId: number,
+    query: IssueListQuery,
+  ): Promise<{ issues: IssueSummary[]; total: number }> {
+    const where = ['project_id = $1'];
+    const params: unknown[] = [projectId];
+    if (query.type) {
+      params.push(query.type);
+      where.push(`type = $${params.length}`);
+    }
+    if (query.route) {
+      params.push(query.route);
+      where.push(`culprit = $${params.length}`);
+    }
+    if (query.path) where.push(`${PATH_COUNT_COLUMN[query.path]} > 0`);
+    const filter = where.join(' AND ');
+    const [totalRow] = await this.db.query(
+      `SELECT count(*)::int AS total FROM issues WHERE ${filter}`,
+      params,
+    );
+    const rows = await this.db.query(
+      `SELECT ${ISSUE_COLUMNS} FROM issues WHERE ${filter}
+       ORDER BY ${SORT_ORDER[query.sort ?? 'last_seen']} LIMIT ${query.limit | 0} OFFSET ${query.offset | 0}`,
+      params,
+    );
+    return { issues: rows.map(toIssueSummary), total: num(totalRow?.total) };
+  }
+
+  async getIssue(projectId: number, issueId: number): Promise<IssueDetail | null> {
+    const [row] = await this.db.query(
+      `SELECT ${ISSUE_COLUMNS} FROM issues WHERE project_id = $1 AND id = $2`,
+      [projectId, issueId],
+    );
+    if (!row) return null;
+    const group = [projectId, String(row.fingerprint)];
+    const occurrences = await this.db.query(
+      `SELECT id, path, source, session_id, replay_id, occurred_at, received_at, data FROM occurrences
+       WHERE project_id = $1 AND fingerprint = $2 ORDER BY occurred_at DESC, id LIMIT ${MAX_OCCURRENCES_PER_ISSUE}`,
+      group,
+    );
+    const replayRows = await this.db.query(
+      `SELECT replay_id, max(occurred_at) AS at FROM occurrences
+       WHERE project_id = $1 AND fingerprint = $2 AND replay_id IS NOT NULL
+       GROUP BY replay_id ORDER BY at DESC LIMIT ${MAX_LINKED_IDS_PER_ISSUE}`,
+      group,
+    );
+    const sessionRows = await this.db.query(
+      `SELECT session_id, max(occurred_at) AS at FROM occurrences
+       WHERE project_id = $1 AND fingerprint = $2 AND session_id IS NOT NULL
+       GROUP BY session_id ORDER BY at DESC LIMIT ${MAX_LINKED_IDS_PER_ISSUE}`,
+      group,
+    );
+    const playbackRows = await this.db.query(
+      `SELECT p.session_id FROM playback_sessions p WHERE p.project_id = $1 AND EXISTS (
+         SELECT 1 FROM occurrences o WHERE o.project_id = $1 AND o.fingerprint = $2
+           AND (o.session_id = p.session_id OR (p.replay_id IS NOT NULL AND o.replay_id = p.replay_id)))
+       ORDER BY p.received_at DESC LIMIT ${MAX_LINKED_IDS_PER_ISSUE}`,
+      group,
+    );
+    return {
+      ...toIssueSummary(row),
+      occurrences: occurrences.map((o) => {
+        const data = (typeof o.data === 'string' ? JSON.parse(o.data) : o.data) as ClickIssue;
+        return {
+          id: String(o.id),
+          path: String(o.path) as IssuePath,
+          source: String(o.source),
+          sessionId: o.session_id == null ? null : String(o.session_id),
+          replayId: o.replay_id == null ? null : String(o.replay_id),
+          occurredAt: iso(o.occurred_at),
+          receivedAt: iso(o.received_at),
+          url: data.url,
+          timeAfterClickMs: data.timeAfterClickMs,
+          clickCount: data.clickCount,
+          endReason: data.endReason,
+          evidence: data.evidence,
+          error: data.error,
+          target: data.target,
+        };
+      }),
+      replayIds: replayRows.map((r) => String(r.replay_id)),
+      sessions: sessionRows.map((r) => String(r.session_id)),
+      playbackSessions: playbackRows.map((r) => String(r.session_id)),
+    };
+  }
+
+  async countOccurrences(projectId: number): Promise<number> {
+    const [row] = await this.db.query('SELECT count(*)::int AS n FROM occurrences WHERE project_id = $1', [
+      projectId,
+    ]);
+    return num(row?.n);
+  }
+
+  // Sessions, counters, stats.
+
+  async recordSessions(projectId: number, path: TrafficPath, sessionIds: Iterable<string>): Promise<void> {
+    const ids = [...new Set(sessionIds)];
+    if (ids.length === 0) return;
+    await this.db.query(
+      `INSERT INTO path_sessions (project_id, path, session_id)
+       SELECT $1, $2, unnest($3::text[]) ON CONFLICT DO NOTHING`,
+      [projectId, path, ids],
+    );
+  }
+
+  async addPathCounters(projectId: number, path: TrafficPath, delta: PathCounterDelta): Promise<void> {
+    await this.db.query(
+      `INSERT INTO path_stats (project_id, path, requests, bytes_received, drops, sampled_out)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (project_id, path) DO UPDATE SET
+         requests = path_stats.requests + EXCLUDED.requests,
+         bytes_received = path_stats.bytes_received + EXCLUDED.bytes_received,
+         drops = path_stats.drops + EXCLUDED.drops,
+         sampled_out = path_stats.sampled_out + EXCLUDED.sampled_out`,
+      [
+        projectId,
+        path,
+        delta.requests ?? 0,
+        delta.bytesReceived ?? 0,
+        delta.drops ?? 0,
+        delta.sampledOut ?? 0,
+      ],
+    );
+  }
+
+  async stats(projectId: number): Promise<Record<TrafficPath, PathStats>> {
+    const out = Object.fromEntries(
+      TRAFFIC_PATHS.map((path) => [
+        path,
+        { sessions: 0, issues: 0, occurrences: 0, requests: 0, bytesReceived: 0, drops: 0, sampledOut: 0 },
+      ]),
+    ) as Record<TrafficPath, PathStats>;
+    const counters = await this.db.query(
+      `SELECT path, requests::float8 AS requests, bytes_received::float8 AS bytes, drops::float8 AS drops,
+         sampled_out::float8 AS sampled_out FROM path_stats WHERE project_id = $1`,
+      [projectId],
+    );
+    for (const row of counters) {
+      const entry = out[row.path as TrafficPath];
+      if (!entry) continue;
+      entry.requests = num(row.requests);
+      entry.bytesReceived = num(row.bytes);
+      entry.drops = num(row.drops);
+      entry.sampledOut = num(row.sampled_out);
+    }
+    const sessions = await this.db.query(
+      'SELECT path, count(*)::int AS n FROM path_sessions WHERE project_id = $1 GROUP BY path',
+      [projectId],
+    );
+    for (const row of sessions) {
+      const entry = out[row.path as TrafficPath];
+      if (entry) entry.sessions = num(row.n);
+    }
+    const occurrences = await this.db.query(
+      `SELECT path, count(*)::int AS n, count(DISTINCT fingerprint)::int AS issues
+       FROM occurrences WHERE project_id = $1 GROUP BY path`,
+      [projectId],
+    );
+    for (const row of occurrences) {
+      const entry = out[row.path as TrafficPath];
+      if (!entry) continue;
+      entry.occurrences = num(row.n);
+      entry.issues = num(row.issues);
+    }
+    return out;
+  }
+
+  // Sampling.
+
+  async getSampling(projectId: number): Promise<unknown | null> {
+    const [row] = await this.db.query('SELECT config FROM sampling WHERE project_id = $1', [projectId]);
+    if (!row) return null;
+    return typeof row.config === 'string' ? JSON.parse(row.config) : row.config;
+  }
+
+  async setSampling(projectId: number, config: unknown): Promise<void> {
+    await this.db.query(
+      `INSERT INTO sampling (project_id, config) VALUES ($1, $2::jsonb)
+       ON CONFLICT (project_id) DO UPDATE SET config = EXCLUDED.config, updated_at = now()`,
+      [projectId, JSON.stringify(config)],
+    );
+  }
+
+  // Replay segments (kept only when re-detection is on).
+
+  /** Keeps a segment (a repeated segment replaces the earlier copy) and returns the replay's events so far. */
+  async appendReplaySegment(
+    projectId: number,
+    replayId: string,
+    segmentId: number,
+    events: readonly unknown[],
+  ): Promise<unknown[]> {
+    await this.db.query(
+      `INSERT INTO replay_segments (project_id, replay_id, segment_id, events) VALUES ($1, $2, $3, $4::jsonb)
+       ON CONFLICT (project_id, replay_id, segment_id) DO UPDATE SET events = EXCLUDED.events`,
+      [projectId, replayId, segmentId, JSON.stringify(events)],
+    );
+    const rows = await this.db.query(
+      'SELECT events FROM replay_segments WHERE project_id = $1 AND replay_id = $2 ORDER BY segment_id',
+      [projectId, replayId],
+    );
+    return rows.flatMap((row) => {
+      const value = typeof row.events === 'string' ? JSON.parse(row.events) : row.events;
+      return Array.isArray(value) ? value : [];
+    });
+  }
+
+  // Playback sessions.
+
+  /** Stores an upload; a session uploaded again replaces the earlier copy. Returns true when new. */
+  async savePlayback(projectId: number, upload: PlaybackUpload): Promise<boolean> {
+    const rows = await this.db.query(
+      `INSERT INTO playback_sessions (project_id, session_id, replay_id, bytes, metadata, body)
+       VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb)
+       ON CONFLICT (project_id, session_id) DO UPDATE SET replay_id = EXCLUDED.replay_id, bytes = EXCLUDED.bytes,
+         metadata = EXCLUDED.metadata, body = EXCLUDED.body, received_at = now()
+       RETURNING (xmax = 0) AS inserted`,
+      [
+        projectId,
+        upload.sessionId,
+        upload.replayId,
+        upload.bytes,
+        JSON.stringify(upload.metadata),
+        JSON.stringify(upload.body),
+      ],
+    );
+    return rows[0]?.inserted === true;
+  }
+
+  async getPlayback(
+    projectId: number,
+    sessionId: string,
+  ): Promise<{ metadata: unknown; body: unknown } | null> {
+    const [row] = await this.db.query(
+      'SELECT metadata, body FROM playback_sessions WHERE project_id = $1 AND session_id = $2',
+      [projectId, sessionId],
+    );
+    if (!row) return null;
+    const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+    return { metadata: parse(row.metadata), body: parse(row.body) };
+  }
+}
