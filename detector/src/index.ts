@@ -6,11 +6,11 @@ export * from './engine/constants.js';
 export {
   type ClickDetectorOptions,
   type ClickDetectorOptionsInput,
-  ClickDetectorOptionsSchema,
+  IGNORE_RULE_NAMES,
   type IgnoreRules,
-  IgnoreRulesSchema,
   resolveClickDetectorOptions,
 } from './engine/options.js';
+export { ClickDetectorOptionsSchema, IgnoreRulesSchema } from './engine/options-schema.js';
 export type { ClickDetectorStats } from './engine/stats.js';
 export { clickIssueFingerprint } from './fingerprint/fingerprint.js';
 // Grouping.

@@ -5,7 +5,7 @@ import {
   type ClickIssue,
   type PageError,
   type SignalKind,
-} from '@playback/detector';
+} from '@playback/detector/engine';
 import { ADVANCE_INTERVAL_MS, MAX_PRESS_MS, OWN_NODE_ATTRIBUTE } from './constants.js';
 import { observeClicks } from './observe/clicks.js';
 import { observeClipboard } from './observe/clipboard.js';

@@ -1,4 +1,4 @@
-import type { ClickIssue } from '@playback/detector';
+import type { ClickIssue } from '@playback/detector/engine';
 import { ClickIssuesCore } from './core.js';
 import { sessionStorageId } from './experiment/session-id.js';
 import { type ClickIssuesOptions, checkClickIssuesOptions, warnDisabled } from './options.js';

@@ -1,4 +1,4 @@
-import type { ClickIssue, ReportPath } from '@playback/detector';
+import type { ClickIssue, ReportPath } from '@playback/detector/engine';
 import { type BrowserClient, type Event, getIsolationScope } from '@sentry/browser';
 import { INTEGRATION_NAME } from './constants.js';
 import { ClickIssuesCore } from './core.js';

@@ -1,4 +1,4 @@
-import type { IgnoreRules } from '@playback/detector';
+import type { IgnoreRules } from '@playback/detector/engine';
 
 /** Detection options shared by `createClickIssues` and `clickIssuesIntegration`. */
 export interface ClickIssuesOptions {

@@ -1,4 +1,4 @@
-import type { ClickDetectorStats, ClickIssueType, ReportPath } from '@playback/detector';
+import type { ClickDetectorStats, ClickIssueType, ReportPath } from '@playback/detector/engine';
 
 /** Counters a user can read with getClickIssuesStats(). */
 export interface ClickIssuesStats {

@@ -1,4 +1,6 @@
-import { z } from 'zod';
+// Detector options in plain code: the engine runs in the browser, where zod would be most of the
+// bundle. `options-schema.ts` holds the same shape as zod schemas for boundaries that have zod;
+// a test keeps the two in step.
 import {
   DEAD_CLICK_TIMEOUT_MS,
   ERROR_CLICK_WINDOW_MS,
@@ -8,43 +10,110 @@ import {
 } from './constants.js';
 
 /** Which of the default ignore rules apply. Each is on by default. */
-export const IgnoreRulesSchema = z.object({
+export interface IgnoreRules {
   /** Clicks with alt, ctrl, meta or shift held (open in new tab, select, …). */
-  modifierClicks: z.boolean().default(true),
+  modifierClicks: boolean;
   /** Middle and right button clicks. */
-  nonPrimaryButton: z.boolean().default(true),
+  nonPrimaryButton: boolean;
   /** `a[download]`: the reaction is a download the page cannot see. */
-  downloads: z.boolean().default(true),
+  downloads: boolean;
   /** Links whose `target` is not `_self`: the reaction is in another tab. */
-  newTabLinks: z.boolean().default(true),
+  newTabLinks: boolean;
   /** Native pickers and text fields: the browser answers outside the DOM. */
-  nativeControls: z.boolean().default(true),
+  nativeControls: boolean;
   /** `disabled` and `aria-disabled` targets: nothing is meant to happen. */
-  disabledTargets: z.boolean().default(true),
+  disabledTargets: boolean;
   /** Targets the SDK marked `ignored`. */
-  ignoredTargets: z.boolean().default(true),
+  ignoredTargets: boolean;
   /** Targets that are not actionable (plain text, containers). */
-  nonActionable: z.boolean().default(true),
-});
-export type IgnoreRules = z.infer<typeof IgnoreRulesSchema>;
+  nonActionable: boolean;
+}
 
-export const ClickDetectorOptionsSchema = z.object({
-  deadTimeoutMs: z.number().positive().default(DEAD_CLICK_TIMEOUT_MS),
-  slowThresholdMs: z.number().positive().default(SLOW_CLICK_THRESHOLD_MS),
-  rageClickCount: z.number().int().min(2).default(RAGE_CLICK_COUNT),
-  rageWindowMs: z.number().positive().default(RAGE_CLICK_WINDOW_MS),
-  errorWindowMs: z.number().positive().default(ERROR_CLICK_WINDOW_MS),
-  ignore: IgnoreRulesSchema.prefault({}),
+export const IGNORE_RULE_NAMES = [
+  'modifierClicks',
+  'nonPrimaryButton',
+  'downloads',
+  'newTabLinks',
+  'nativeControls',
+  'disabledTargets',
+  'ignoredTargets',
+  'nonActionable',
+] as const satisfies readonly (keyof IgnoreRules)[];
+
+export interface ClickDetectorOptions {
+  deadTimeoutMs: number;
+  slowThresholdMs: number;
+  rageClickCount: number;
+  rageWindowMs: number;
+  errorWindowMs: number;
+  ignore: IgnoreRules;
   /** Stamped on every issue. */
-  sessionId: z.string().nullable().default(null),
-  replayId: z.string().nullable().default(null),
-});
-export type ClickDetectorOptions = z.infer<typeof ClickDetectorOptionsSchema>;
-export type ClickDetectorOptionsInput = z.input<typeof ClickDetectorOptionsSchema>;
+  sessionId: string | null;
+  replayId: string | null;
+}
+
+export type ClickDetectorOptionsInput = Partial<Omit<ClickDetectorOptions, 'ignore'>> & {
+  ignore?: Partial<IgnoreRules>;
+};
+
+const DEFAULTS = {
+  deadTimeoutMs: DEAD_CLICK_TIMEOUT_MS,
+  slowThresholdMs: SLOW_CLICK_THRESHOLD_MS,
+  rageClickCount: RAGE_CLICK_COUNT,
+  rageWindowMs: RAGE_CLICK_WINDOW_MS,
+  errorWindowMs: ERROR_CLICK_WINDOW_MS,
+} as const;
+
+function positive(name: string, value: unknown, fallback: number, { integer = false, min = 0 } = {}): number {
+  if (value === undefined) return fallback;
+  const ok =
+    typeof value === 'number' &&
+    Number.isFinite(value) &&
+    (integer ? Number.isSafeInteger(value) && value >= min : value > min);
+  if (!ok) {
+    const want = integer ? `an integer of at least ${min}` : 'a positive number';
+    throw new TypeError(`${name} must be ${want}, got ${JSON.stringify(value) ?? String(value)}`);
+  }
+  return value;
+}
+
+function nullableString(name: string, value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string') throw new TypeError(`${name} must be a string or null`);
+  return value;
+}
+
+function ignoreRules(value: unknown): IgnoreRules {
+  if (value !== undefined && (typeof value !== 'object' || value === null || Array.isArray(value))) {
+    throw new TypeError('ignore must be an object of booleans');
+  }
+  const input = (value ?? {}) as Record<string, unknown>;
+  const rules = {} as IgnoreRules;
+  for (const name of IGNORE_RULE_NAMES) {
+    const rule = input[name];
+    if (rule !== undefined && typeof rule !== 'boolean')
+      throw new TypeError(`ignore.${name} must be a boolean`);
+    rules[name] = rule ?? true;
+  }
+  return rules;
+}
 
 /** Validates options and fills defaults; a slow threshold must sit below the dead timeout. */
 export function resolveClickDetectorOptions(input: ClickDetectorOptionsInput = {}): ClickDetectorOptions {
-  const options = ClickDetectorOptionsSchema.parse(input);
+  if (typeof input !== 'object' || input === null) throw new TypeError('options must be an object');
+  const options: ClickDetectorOptions = {
+    deadTimeoutMs: positive('deadTimeoutMs', input.deadTimeoutMs, DEFAULTS.deadTimeoutMs),
+    slowThresholdMs: positive('slowThresholdMs', input.slowThresholdMs, DEFAULTS.slowThresholdMs),
+    rageClickCount: positive('rageClickCount', input.rageClickCount, DEFAULTS.rageClickCount, {
+      integer: true,
+      min: 2,
+    }),
+    rageWindowMs: positive('rageWindowMs', input.rageWindowMs, DEFAULTS.rageWindowMs),
+    errorWindowMs: positive('errorWindowMs', input.errorWindowMs, DEFAULTS.errorWindowMs),
+    ignore: ignoreRules(input.ignore),
+    sessionId: nullableString('sessionId', input.sessionId),
+    replayId: nullableString('replayId', input.replayId),
+  };
   if (options.slowThresholdMs >= options.deadTimeoutMs) {
     throw new RangeError(
       `slowThresholdMs (${options.slowThresholdMs}) must be less than deadTimeoutMs (${options.deadTimeoutMs})`,

@@ -1,19 +1,16 @@
 import { z } from 'zod';
+import { CLICK_ISSUE_TYPES, ISSUE_SOURCES, REPORT_PATHS } from './constants.js';
 import { PageErrorSchema } from './page-error.js';
 import { SignalKindSchema } from './signal.js';
 import { TargetSchema } from './target.js';
 
-export const CLICK_ISSUE_TYPES = ['dead', 'slow', 'rage', 'error'] as const;
+export { CLICK_ISSUE_TYPES, ISSUE_SOURCES, REPORT_PATHS };
 export const ClickIssueTypeSchema = z.enum(CLICK_ISSUE_TYPES);
 export type ClickIssueType = z.infer<typeof ClickIssueTypeSchema>;
 
-/** How an issue left the browser. */
-export const REPORT_PATHS = ['exception', 'endpoint', 'replay'] as const;
 export const ReportPathSchema = z.enum(REPORT_PATHS);
 export type ReportPath = z.infer<typeof ReportPathSchema>;
 
-/** Which engine raised the issue. */
-export const ISSUE_SOURCES = ['playback', 'sentry-breadcrumb', 'rrweb'] as const;
 export const IssueSourceSchema = z.enum(ISSUE_SOURCES);
 export type IssueSource = z.infer<typeof IssueSourceSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PRIMARY_BUTTON } from './constants.js';
 import { TargetSchema } from './target.js';
 
 export const ModifiersSchema = z.object({
@@ -9,8 +10,7 @@ export const ModifiersSchema = z.object({
 });
 export type Modifiers = z.infer<typeof ModifiersSchema>;
 
-/** Mouse button per `MouseEvent.button`: 0 primary, 1 middle (aux), 2 secondary. */
-export const PRIMARY_BUTTON = 0;
+export { PRIMARY_BUTTON };
 
 export const ClickSchema = z.object({
   /** Time of the click in ms (epoch ms in the SDK and in recordings). */

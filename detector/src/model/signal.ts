@@ -1,18 +1,7 @@
 import { z } from 'zod';
+import { SIGNAL_KINDS } from './constants.js';
 
-export const SIGNAL_KINDS = [
-  'mutation',
-  'navigation',
-  'scroll',
-  'focus',
-  'selection',
-  'dialog',
-  'media',
-  'download',
-  'newTab',
-  'clipboard',
-  'input',
-] as const;
+export { SIGNAL_KINDS };
 
 export const SignalKindSchema = z.enum(SIGNAL_KINDS);
 export type SignalKind = z.infer<typeof SignalKindSchema>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { TARGET_TEXT_MAX_LENGTH } from './constants.js';
 
-/** Longest `text` a Target keeps; longer text is cut so reports stay small. */
-export const TARGET_TEXT_MAX_LENGTH = 100;
+export { TARGET_TEXT_MAX_LENGTH };
 
 /**
  * The element a click landed on, as the SDK (or a recording) saw it.

@@ -1,4 +1,5 @@
-import { TARGET_TEXT_MAX_LENGTH, type Target } from '../model/target.js';
+import { TARGET_TEXT_MAX_LENGTH } from '../model/constants.js';
+import type { Target } from '../model/target.js';
 
 /** What a recording tells about one element. */
 export interface ElementFacts {

@@ -1,5 +1,6 @@
 import type { IgnoreRules } from '../engine/options.js';
-import { type Click, PRIMARY_BUTTON } from '../model/click.js';
+import type { Click } from '../model/click.js';
+import { PRIMARY_BUTTON } from '../model/constants.js';
 import type { Target } from '../model/target.js';
 
 export type IgnoreReason =

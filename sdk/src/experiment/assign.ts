@@ -1,4 +1,4 @@
-import { hash64, REPORT_PATHS, type ReportPath } from '@playback/detector';
+import { hash64, REPORT_PATHS, type ReportPath } from '@playback/detector/engine';
 import { ARM_STORAGE_KEY } from '../constants.js';
 
 /** Relative weight per path; paths left out (or 0) get no sessions. */

@@ -1,4 +1,4 @@
-import type { Click } from '@playback/detector';
+import type { Click } from '@playback/detector/engine';
 import { epochNow } from '../time.js';
 import { listen, type Observer } from './context.js';
 import { buildTarget, resolveActionable } from './target.js';

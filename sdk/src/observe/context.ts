@@ -1,4 +1,4 @@
-import type { Click, PageError, SignalKind } from '@playback/detector';
+import type { Click, PageError, SignalKind } from '@playback/detector/engine';
 
 /** What observers report to; implemented by the click-issues core. */
 export interface ObserverSink {

@@ -1,4 +1,4 @@
-import { TARGET_TEXT_MAX_LENGTH, type Target } from '@playback/detector';
+import { TARGET_TEXT_MAX_LENGTH, type Target } from '@playback/detector/engine';
 import { IGNORE_ATTRIBUTE, MAX_ACTIONABLE_DEPTH, MAX_NAME_LENGTH, MAX_SELECTOR_DEPTH } from '../constants.js';
 
 /** ARIA roles whose elements answer clicks. */
@@ -76,7 +76,7 @@ function collapse(text: string | null | undefined, max: number): string | undefi
   return out.length > max ? out.slice(0, max) : out;
 }
 
-function testIdOf(el: Element): string | undefined {
+export function testIdOf(el: Element): string | undefined {
   for (const attr of TEST_ID_ATTRIBUTES) {
     const value = el.getAttribute(attr);
     if (value) return value;
@@ -84,7 +84,7 @@ function testIdOf(el: Element): string | undefined {
   return undefined;
 }
 
-function implicitRole(el: Element): string | undefined {
+export function implicitRole(el: Element): string | undefined {
   const explicit = el.getAttribute('role')?.trim().split(/\s+/)[0];
   if (explicit) return explicit.toLowerCase();
   switch (el.localName) {
@@ -110,7 +110,7 @@ function implicitRole(el: Element): string | undefined {
   }
 }
 
-function accessibleName(el: Element): string | undefined {
+export function accessibleName(el: Element): string | undefined {
   const label = el.getAttribute('aria-label');
   if (label?.trim()) return collapse(label, MAX_NAME_LENGTH);
   const labelledBy = el.getAttribute('aria-labelledby');

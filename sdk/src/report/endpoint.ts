@@ -1,4 +1,4 @@
-import type { ClickIssue } from '@playback/detector';
+import type { ClickIssue } from '@playback/detector/engine';
 import {
   ENDPOINT_BATCH_DELAY_MS,
   ENDPOINT_BATCH_MAX_ISSUES,

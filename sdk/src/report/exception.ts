@@ -1,4 +1,4 @@
-import type { ClickIssue, ClickIssueType } from '@playback/detector';
+import type { ClickIssue, ClickIssueType } from '@playback/detector/engine';
 
 /** Error names per type: what Sentry shows as the issue title. */
 export const CLICK_ISSUE_ERROR_NAMES: Record<ClickIssueType, string> = {

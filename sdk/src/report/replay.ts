@@ -1,4 +1,4 @@
-import type { ClickIssue } from '@playback/detector';
+import type { ClickIssue } from '@playback/detector/engine';
 import { REPLAY_BREADCRUMB_CATEGORY, RRWEB_CUSTOM_EVENT_TYPE } from '../constants.js';
 import { clickIssueMessage } from './exception.js';
 

@@ -1,0 +1,38 @@
+// The detector's options as zod schemas, for boundaries that validate with zod (a config file, an
+// API). The engine resolves options in plain code (`options.ts`); the types here must match it.
+import { z } from 'zod';
+import {
+  DEAD_CLICK_TIMEOUT_MS,
+  ERROR_CLICK_WINDOW_MS,
+  RAGE_CLICK_COUNT,
+  RAGE_CLICK_WINDOW_MS,
+  SLOW_CLICK_THRESHOLD_MS,
+} from './constants.js';
+import type { ClickDetectorOptions, IgnoreRules } from './options.js';
+
+export const IgnoreRulesSchema = z.object({
+  modifierClicks: z.boolean().default(true),
+  nonPrimaryButton: z.boolean().default(true),
+  downloads: z.boolean().default(true),
+  newTabLinks: z.boolean().default(true),
+  nativeControls: z.boolean().default(true),
+  disabledTargets: z.boolean().default(true),
+  ignoredTargets: z.boolean().default(true),
+  nonActionable: z.boolean().default(true),
+}) satisfies z.ZodType<IgnoreRules>;
+
+export const ClickDetectorOptionsSchema = z
+  .object({
+    deadTimeoutMs: z.number().positive().default(DEAD_CLICK_TIMEOUT_MS),
+    slowThresholdMs: z.number().positive().default(SLOW_CLICK_THRESHOLD_MS),
+    rageClickCount: z.number().int().min(2).default(RAGE_CLICK_COUNT),
+    rageWindowMs: z.number().positive().default(RAGE_CLICK_WINDOW_MS),
+    errorWindowMs: z.number().positive().default(ERROR_CLICK_WINDOW_MS),
+    ignore: IgnoreRulesSchema.prefault({}),
+    sessionId: z.string().nullable().default(null),
+    replayId: z.string().nullable().default(null),
+  })
+  .refine((o) => o.slowThresholdMs < o.deadTimeoutMs, {
+    message: 'slowThresholdMs must be less than deadTimeoutMs',
+    path: ['slowThresholdMs'],
+  }) satisfies z.ZodType<ClickDetectorOptions>;

@@ -1,0 +1,30 @@
+// The model's constants, free of zod, so the browser engine (`@playback/detector/engine`) can use
+// them without shipping the schemas. The schema files build their enums from these.
+
+export const CLICK_ISSUE_TYPES = ['dead', 'slow', 'rage', 'error'] as const;
+
+/** How an issue left the browser. */
+export const REPORT_PATHS = ['exception', 'endpoint', 'replay'] as const;
+
+/** Which engine raised the issue. */
+export const ISSUE_SOURCES = ['playback', 'sentry-breadcrumb', 'rrweb'] as const;
+
+export const SIGNAL_KINDS = [
+  'mutation',
+  'navigation',
+  'scroll',
+  'focus',
+  'selection',
+  'dialog',
+  'media',
+  'download',
+  'newTab',
+  'clipboard',
+  'input',
+] as const;
+
+/** Mouse button per `MouseEvent.button`: 0 primary, 1 middle (aux), 2 secondary. */
+export const PRIMARY_BUTTON = 0;
+
+/** Longest `text` a Target keeps; longer text is cut so reports stay small. */
+export const TARGET_TEXT_MAX_LENGTH = 100;
