@@ -1,33 +1,55 @@
 #!/usr/bin/env node
 // `npm start`: build, start the consumer on the embedded defaults (PGlite under .playback/, in-process
-// queue), make sure a demo project exists, and print the one URL to open.
-// Importable too: `const { url, dsn, consumer, close } = await start({ port })` for the demo-app wiring.
+// queue) with its dashboard, make sure a demo project exists, serve the SDK's demo app wired to that
+// project, and print the one URL to open.
+// Importable too: `const { demoUrl, url, dsn, projectId, close } = await start({ port: 0, demoPort: 0 })`.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const DEMO_PROJECT = 'demo';
+/** The demo reports on all three paths and records its sessions, so every view has data. */
+const DEMO_DEFAULTS = 'report=exception:1,endpoint:1,replay:1&replay=1';
 
-function build() {
+function buildPackages() {
   const result = spawnSync(
     'npx',
-    ['turbo', 'run', 'build', '--filter=@playback/consumer...', '--output-logs=errors-only'],
+    [
+      'turbo',
+      'run',
+      'build',
+      '--filter=@playback/consumer...',
+      '--filter=@playback/sdk...',
+      '--output-logs=errors-only',
+    ],
     { cwd: root, stdio: 'inherit' },
   );
   if (result.status !== 0) throw new Error('build failed (see above)');
 }
 
-/** Starts the consumer and returns it with the demo project's DSN. */
+/** The demo app lives in the test workspace, in TypeScript: load it through tsx. */
+async function importDemoApp() {
+  const { register } = await import('tsx/esm/api');
+  register();
+  const build = await import(pathToFileURL(join(root, 'test', 'apps', 'clicks', 'build.ts')).href);
+  const server = await import(pathToFileURL(join(root, 'test', 'apps', 'clicks', 'demo-server.ts')).href);
+  return { buildClicksApp: build.buildClicksApp, startDemoServer: server.startDemoServer };
+}
+
+/** Starts the consumer and the demo app; returns where they are and the demo project's DSN. */
 export async function start({
   port = Number(process.env.PLAYBACK_PORT ?? 8765),
+  demoPort = Number(process.env.PLAYBACK_DEMO_PORT ?? 8766),
   dataDir = process.env.PLAYBACK_DATA_DIR ?? join(root, '.playback', 'db'),
   databaseUrl = process.env.PLAYBACK_DATABASE_URL,
   skipBuild = false,
-  // (app) => …: extra routes on the consumer's server before it listens, e.g. the demo app.
+  // (app) => …: extra routes on the consumer's server before it listens.
   routes,
 } = {}) {
-  if (!skipBuild) build();
+  if (!skipBuild) buildPackages();
+  const demoApp = await importDemoApp();
+  if (!skipBuild) await demoApp.buildClicksApp();
   const { startConsumer, consumerOptionsFromEnv, buildDsn } = await import(
     pathToFileURL(join(root, 'consumer', 'dist', 'index.js')).href
   );
@@ -39,24 +61,44 @@ export async function start({
     ...(databaseUrl ? { databaseUrl } : {}),
     ...(routes ? { routes } : {}),
   });
-  // The embedded database persists: reuse the demo project from an earlier run.
-  const existing = (await consumer.store.listProjects()).find(
-    (p) => p.name === DEMO_PROJECT && p.keys.length > 0,
-  );
-  const dsn = existing
-    ? buildDsn(consumer.url, existing.keys[0], existing.id)
-    : (await consumer.createProject(DEMO_PROJECT)).dsn;
-  const projectId = existing ? existing.id : Number(new URL(dsn).pathname.slice(1));
-  return { url: consumer.url, dsn, projectId, consumer, close: () => consumer.close() };
+  try {
+    // The embedded database persists: reuse the demo project from an earlier run.
+    const existing = (await consumer.store.listProjects()).find(
+      (p) => p.name === DEMO_PROJECT && p.keys.length > 0,
+    );
+    const dsn = existing
+      ? buildDsn(consumer.url, existing.keys[0], existing.id)
+      : (await consumer.createProject(DEMO_PROJECT)).dsn;
+    const projectId = existing ? existing.id : Number(new URL(dsn).pathname.slice(1));
+    const demo = await demoApp.startDemoServer({
+      port: demoPort,
+      pageConfig: { dsn, defaults: DEMO_DEFAULTS, dashboardUrl: `${consumer.url}/` },
+    });
+    return {
+      demoUrl: demo.url,
+      url: consumer.url,
+      dsn,
+      projectId,
+      consumer,
+      close: async () => {
+        await demo.close();
+        await consumer.close();
+      },
+    };
+  } catch (error) {
+    await consumer.close();
+    throw error;
+  }
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const { url, dsn, projectId, close } = await start();
+  const { demoUrl, url, dsn, projectId, close } = await start();
   console.log('');
-  console.log(`  Playback is running. Open ${url}/`);
+  console.log(`  Playback is running. Open ${demoUrl} and click the broken buttons.`);
   console.log('');
-  console.log(`  demo project DSN: ${dsn}`);
-  console.log(`  issues API:       ${url}/api/${projectId}/issues`);
+  console.log(`  dashboard:         ${url}/`);
+  console.log(`  issues API:        ${url}/api/${projectId}/issues`);
+  console.log(`  demo project DSN:  ${dsn}`);
   console.log('');
   const stop = async () => {
     await close();

@@ -1,8 +1,7 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
 import type { ClickIssueInput } from '@playback/detector';
+import { answerDemoRequest } from '../apps/clicks/demo-routes.js';
 import { type Envelope, parseEnvelope } from './envelope.js';
 
 /** A batch the SDK's endpoint path sent. */
@@ -27,35 +26,6 @@ export interface RecordingEvent {
   type: number;
   timestamp: number;
   data?: { tag?: string; payload?: { category?: string; data?: unknown; [key: string]: unknown } };
-}
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.map': 'application/json',
-  '.json': 'application/json',
-  '.wav': 'audio/wav',
-};
-
-/** A short silent WAV, so the audio trap really plays. */
-function silentWav(): Buffer {
-  const samples = 800;
-  const buf = Buffer.alloc(44 + samples);
-  buf.write('RIFF', 0);
-  buf.writeUInt32LE(36 + samples, 4);
-  buf.write('WAVEfmt ', 8);
-  buf.writeUInt32LE(16, 16);
-  buf.writeUInt16LE(1, 20);
-  buf.writeUInt16LE(1, 22);
-  buf.writeUInt32LE(8000, 24);
-  buf.writeUInt32LE(8000, 28);
-  buf.writeUInt16LE(1, 32);
-  buf.writeUInt16LE(8, 34);
-  buf.write('data', 36);
-  buf.writeUInt32LE(samples, 40);
-  buf.fill(128, 44);
-  return buf;
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {
@@ -162,38 +132,7 @@ export class SentryTestServer {
       res.end(res.statusCode === 200 ? '{"accepted":true}' : '{}');
       return;
     }
-    if (url.pathname === '/api/slow') {
-      const ms = Number(url.searchParams.get('ms') ?? 4000);
-      await new Promise((resolve) => setTimeout(resolve, ms));
-      res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ ok: true, waitedMs: ms }));
-      return;
-    }
-    if (url.pathname === '/files/report.csv') {
-      res.setHeader('content-type', 'text/csv');
-      res.setHeader('content-disposition', 'attachment; filename="report.csv"');
-      res.end('id,total\n1,10\n');
-      return;
-    }
-    if (url.pathname === '/media/beep.wav') {
-      res.setHeader('content-type', 'audio/wav');
-      res.end(silentWav());
-      return;
-    }
-    this.serveStatic(url.pathname, res);
-  }
-
-  private serveStatic(pathname: string, res: ServerResponse): void {
-    for (const [prefix, root] of Object.entries(this.staticRoots)) {
-      if (!pathname.startsWith(prefix)) continue;
-      let rel = normalize(pathname.slice(prefix.length)).replace(/^(\.\.[/\\])+/, '');
-      if (rel === '' || rel === '.' || rel.endsWith('/')) rel = join(rel, 'index.html');
-      const file = join(root, rel);
-      if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) continue;
-      res.setHeader('content-type', MIME[extname(file)] ?? 'application/octet-stream');
-      res.end(readFileSync(file));
-      return;
-    }
+    if (await answerDemoRequest(req, res, { staticRoots: this.staticRoots })) return;
     res.statusCode = 404;
     res.end('not found');
   }

@@ -40,7 +40,7 @@ function Background() {
   );
 }
 
-export function App({ slowFetchMs }: { slowFetchMs: number }) {
+export function App({ slowFetchMs, dashboardUrl }: { slowFetchMs: number; dashboardUrl?: string }) {
   const [panel, setPanel] = useState(false);
   const [slowResult, setSlowResult] = useState('');
   const [menu, setMenu] = useState(false);
@@ -57,6 +57,15 @@ export function App({ slowFetchMs }: { slowFetchMs: number }) {
 
   return (
     <main>
+      {dashboardUrl && (
+        <p data-testid="dashboard-hint">
+          Click the buttons below: the broken ones become click issues in{' '}
+          <a href={dashboardUrl} target="_blank" rel="noreferrer">
+            the Playback dashboard
+          </a>
+          . A dead click is reported once nothing has answered it for 7 seconds.
+        </p>
+      )}
       <Background />
       <section>
         <h2>Broken</h2>

@@ -3,6 +3,8 @@ import type { ClickIssuesIntegrationOptions, ClickIssuesStats } from '@playback/
 
 declare global {
   interface Window {
+    /** Injected by the server that serves the demo (`npm start`): see DemoPageConfig. */
+    __PLAYBACK_DEMO__?: { dsn?: string; defaults?: string; dashboardUrl?: string };
     /** What the tests read: every issue as the SDK was about to report it. */
     __playback: {
       issues: ClickIssue[];
@@ -15,6 +17,18 @@ declare global {
       pushStateRestored?: () => boolean;
     };
   }
+}
+
+/** The page's query over the server's defaults: what the page was asked to do. */
+export function demoParams(): URLSearchParams {
+  const params = new URLSearchParams(window.__PLAYBACK_DEMO__?.defaults ?? '');
+  for (const [key, value] of new URLSearchParams(window.location.search)) params.set(key, value);
+  return params;
+}
+
+/** The DSN the server handed the page, else this origin as project 1 (the e2e stand-in for Sentry). */
+export function demoDsn(): string {
+  return window.__PLAYBACK_DEMO__?.dsn ?? `http://public@${window.location.host}/1`;
 }
 
 /** Reads the integration options from the page's query string (see DemoConfig). */

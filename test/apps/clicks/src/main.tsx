@@ -2,7 +2,7 @@ import { clickIssuesIntegration, getClickIssuesStats } from '@playback/sdk';
 import * as Sentry from '@sentry/browser';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
-import { integrationOptionsFromQuery } from './config.js';
+import { demoDsn, demoParams, integrationOptionsFromQuery } from './config.js';
 
 window.__playback = {
   issues: [],
@@ -10,10 +10,10 @@ window.__playback = {
   stats: getClickIssuesStats,
   background: { clock: 0, carousel: 0, feed: 0 },
 };
-const params = new URLSearchParams(window.location.search);
+const params = demoParams();
 
 Sentry.init({
-  dsn: `http://public@${window.location.host}/1`,
+  dsn: demoDsn(),
   replaysSessionSampleRate: params.get('replay') === '1' ? 1 : 0,
   replaysOnErrorSampleRate: 0,
   integrations: [
@@ -24,11 +24,14 @@ Sentry.init({
       flushMinDelay: 300,
       flushMaxDelay: 800,
     }),
-    clickIssuesIntegration(integrationOptionsFromQuery(window.location.search)),
+    clickIssuesIntegration(integrationOptionsFromQuery(params.toString())),
   ],
 });
 
 createRoot(document.getElementById('root')!).render(
-  <App slowFetchMs={Number(params.get('slowFetchMs') ?? 4000)} />,
+  <App
+    slowFetchMs={Number(params.get('slowFetchMs') ?? 4000)}
+    dashboardUrl={window.__PLAYBACK_DEMO__?.dashboardUrl}
+  />,
 );
 window.__playback.ready = true;

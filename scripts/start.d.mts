@@ -1,0 +1,32 @@
+import type { FastifyInstance } from 'fastify';
+
+export interface StartOptions {
+  /** Consumer port (env PLAYBACK_PORT, default 8765; 0 picks a free one). */
+  port?: number;
+  /** Demo app port (env PLAYBACK_DEMO_PORT, default 8766; 0 picks a free one). */
+  demoPort?: number;
+  /** Embedded database directory (env PLAYBACK_DATA_DIR, default .playback/db). */
+  dataDir?: string;
+  /** postgres://… instead of the embedded database (env PLAYBACK_DATABASE_URL). */
+  databaseUrl?: string;
+  /** Skip building the packages and the demo app (they are built already). */
+  skipBuild?: boolean;
+  routes?: (app: FastifyInstance) => void | Promise<void>;
+}
+
+export interface Started {
+  /** The demo app, wired to the demo project. */
+  demoUrl: string;
+  /** The consumer: dashboard at `/`, API under `/api/`. */
+  url: string;
+  dsn: string;
+  projectId: number;
+  consumer: {
+    drain(): Promise<void>;
+    close(): Promise<void>;
+  };
+  close(): Promise<void>;
+}
+
+/** `npm start` as a function: the consumer on its embedded defaults, a demo project, the demo app. */
+export declare function start(options?: StartOptions): Promise<Started>;
