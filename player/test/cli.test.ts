@@ -114,7 +114,7 @@ describe('playback replay (CLI)', () => {
     await waitFor(run.output, '⏸  step 4/5: click #refresh');
     expect(run.output()).toContain('✓   3 click #refresh');
     run.child.stdin!.write('r\n');
-    await waitFor(run.output, '↻ restarting');
+    await waitFor(run.output, '↻ restart asked: restarting');
     await waitFor(run.output, '⏸  step 1/5');
     run.child.stdin!.write('c\n');
     expect(await run.exit).toBe(0);
@@ -146,7 +146,7 @@ describe('playback replay (CLI)', () => {
     ]);
     await waitFor(run.output, 'Watching');
     writeFileSync(join(watched, 'App.tsx'), 'export const fixed = true;\n');
-    await waitFor(run.output, '↻ restarting, then pausing at step 5');
+    await waitFor(run.output, '↻ App.tsx changed: restarting, then pausing at step 5');
     // The second run goes through every step again against the (changed) app.
     await waitFor(run.output, 'No divergence from the recording.', 45_000, 2);
     expect(run.output().split('Replay of shop-session against').length - 1).toBe(2);

@@ -4,6 +4,7 @@ import type { PlaybackFile } from '@playback/detector';
 import type { Page } from 'playwright-core';
 import { readPlaybackFile } from '../file/read-playback-file.js';
 import type { NetworkMode } from '../network/recorded-network.js';
+import { watchHotUpdates } from '../replay/hot-update.js';
 import { type ReplayOptions, type ReplaySpeed, startReplay } from '../replay/replay.js';
 import { renderHtmlReport } from '../report/render-html.js';
 import { describeStep, renderStepLine, renderTerminalReport } from '../report/render-terminal.js';
@@ -26,8 +27,15 @@ export interface ReplayCommandOptions {
   html?: string;
 }
 
+/** How long the watched folder must be quiet before a change restarts the run. */
+const WATCH_SETTLE_MS = 150;
+
 class RestartSignal extends Error {
-  constructor(readonly toStep: number) {
+  constructor(
+    readonly toStep: number,
+    /** What asked for the restart, as the terminal says it. */
+    readonly reason: string,
+  ) {
     super('restart');
   }
 }
@@ -55,8 +63,12 @@ export async function writeReports(report: ReplayReport, file: PlaybackFile, opt
   if (options.html) await writeFile(options.html, renderHtmlReport(report, file.steps));
 }
 
-/** A full reload of the app (HMR falling back to reload, or the developer pressing F5) restarts the run. */
-function onAppReload(page: Page, handler: () => void): void {
+/**
+ * A change to the app restarts the run: a hot update applied in place, or a full reload (HMR
+ * falling back to reload, or the developer pressing F5).
+ */
+function onAppChange(page: Page, handler: (reason: string) => void): void {
+  watchHotUpdates(page, () => handler('the app was hot-updated'));
   page.on('load', async () => {
     const type = await page
       .evaluate(
@@ -64,7 +76,7 @@ function onAppReload(page: Page, handler: () => void): void {
           (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.type,
       )
       .catch(() => undefined);
-    if (type === 'reload') handler();
+    if (type === 'reload') handler('the app reloaded');
   });
 }
 
@@ -88,12 +100,26 @@ export async function replayCommand(
   const print = (text: string) => io.output.write(`${text}\n`);
   let reached = 0;
   let pendingRestart: number | null = null;
+  let restartReason = '';
   let wakeWatcher: (() => void) | null = null;
-  const requestRestart = () => {
+  const requestRestart = (reason: string) => {
     pendingRestart = reached;
+    restartReason = reason;
     wakeWatcher?.();
+    // Paused at a step: the restart should not wait for a keypress.
+    controller?.interrupt();
   };
-  const watcher = options.watch ? watch(options.watch, { recursive: true }, requestRestart) : null;
+  // Editors save in bursts (write, rename, touch): one restart per burst.
+  let burst: NodeJS.Timeout | null = null;
+  const watcher = options.watch
+    ? watch(options.watch, { recursive: true }, (_event, name) => {
+        if (burst) clearTimeout(burst);
+        burst = setTimeout(() => {
+          burst = null;
+          requestRestart(`${name ?? 'a file'} changed`);
+        }, WATCH_SETTLE_MS);
+      })
+    : null;
 
   try {
     for (;;) {
@@ -110,14 +136,14 @@ export async function replayCommand(
         values,
         keepOpen: interactive,
         onStep: async (event) => {
-          if (pendingRestart !== null) throw new RestartSignal(pendingRestart);
+          if (pendingRestart !== null) throw new RestartSignal(pendingRestart, restartReason);
           if (event.phase === 'after') {
             print(renderStepLine(event.step, event.result!));
             return;
           }
           if (interactive && !reloadHooked) {
             reloadHooked = true;
-            onAppReload(event.page, requestRestart);
+            onAppChange(event.page, requestRestart);
           }
           reached = event.index;
           await showOverlay(
@@ -128,8 +154,9 @@ export async function replayCommand(
           const decision = await controller.beforeStep(event.index, file.steps.length, () =>
             describeStep(event.step),
           );
-          if (decision === 'restart') throw new RestartSignal(0);
+          if (decision === 'restart') throw new RestartSignal(0, 'restart asked');
           if (decision === 'quit') throw new QuitSignal();
+          if (decision === 'interrupted') throw new RestartSignal(pendingRestart ?? reached, restartReason);
         },
       };
       print(`Replaying ${path} (${file.steps.length} steps) against ${options.url}`);
@@ -142,21 +169,24 @@ export async function replayCommand(
           return run.report.completed ? 0 : 1;
         }
         print(
-          `\nWatching ${options.watch}: a change or an app reload replays to step ${reached + 1}. Ctrl-C stops.`,
+          `\nWatching ${options.watch}: a change, a hot update or an app reload replays to step ${reached + 1}. Ctrl-C stops.`,
         );
         if (pendingRestart === null) await new Promise<void>((resolve) => (wakeWatcher = resolve));
         wakeWatcher = null;
         await run.close();
         controller?.runTo(pendingRestart ?? reached);
-        print(`\n↻ restarting, then pausing at step ${(pendingRestart ?? reached) + 1}`);
+        print(`\n↻ ${restartReason}: restarting, then pausing at step ${(pendingRestart ?? reached) + 1}`);
       } catch (error) {
         if (error instanceof QuitSignal) return 0;
         if (!(error instanceof RestartSignal)) throw error;
         controller?.runTo(error.toStep);
-        print(`\n↻ restarting${error.toStep > 0 ? `, then pausing at step ${error.toStep + 1}` : ''}`);
+        print(
+          `\n↻ ${error.reason}: restarting${error.toStep > 0 ? `, then pausing at step ${error.toStep + 1}` : ''}`,
+        );
       }
     }
   } finally {
+    if (burst) clearTimeout(burst);
     watcher?.close();
     controller?.close();
   }

@@ -1,6 +1,9 @@
 import { createInterface, type Interface } from 'node:readline';
 
-export type StepDecision = 'next' | 'restart' | 'quit';
+export type StepDecision = 'next' | 'restart' | 'quit' | 'interrupted';
+
+/** Ends a pause without a command: the app changed while the developer looked at it. */
+const INTERRUPT = Symbol('interrupt');
 
 export const STEP_HELP = 'enter = next step · c = continue · b N = pause at step N · r = restart · q = quit';
 
@@ -10,7 +13,7 @@ export const STEP_HELP = 'enter = next step · c = continue · b N = pause at st
  */
 export class StepController {
   private readonly lines: string[] = [];
-  private waiting: ((line: string | null) => void) | null = null;
+  private waiting: ((line: string | null | typeof INTERRUPT) => void) | null = null;
   private closed = false;
   private readonly rl: Interface;
   private running = false;
@@ -45,6 +48,7 @@ export class StepController {
     this.output.write(`\n⏸  step ${index + 1}/${total}: ${describe()}\n   ${STEP_HELP}\n> `);
     for (;;) {
       const line = await this.nextLine();
+      if (line === INTERRUPT) return 'interrupted';
       if (line === null) return 'quit';
       const command = line.trim();
       if (command === '' || command === 'n') return 'next';
@@ -69,6 +73,13 @@ export class StepController {
     }
   }
 
+  /** Ends the current pause, if any, with 'interrupted'. */
+  interrupt(): void {
+    const resolve = this.waiting;
+    this.waiting = null;
+    resolve?.(INTERRUPT);
+  }
+
   close(): void {
     this.rl.close();
   }
@@ -81,7 +92,7 @@ export class StepController {
     } else this.lines.push(line);
   }
 
-  private nextLine(): Promise<string | null> {
+  private nextLine(): Promise<string | null | typeof INTERRUPT> {
     const queued = this.lines.shift();
     if (queued !== undefined) return Promise.resolve(queued);
     if (this.closed) return Promise.resolve(null);
