@@ -3,9 +3,10 @@
 // here; serve, consume and projects belong to the consumer and are handed to
 // its `playback-consumer` command when it is installed.
 import { spawnSync } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { buildPlaybackFile } from './build/build-playback-file.js';
+import { readBuildSources } from './build/read-build-sources.js';
 import { parseSpeed, type ReplayCommandOptions, replayCommand, writeReports } from './cli/replay-command.js';
 import { exportPlaywrightSpec } from './export/export-playwright.js';
 import { readPlaybackFile } from './file/read-playback-file.js';
@@ -88,6 +89,12 @@ export function buildProgram(): Command {
       collect,
       [],
     )
+    .option(
+      '--sentry-replay <file>',
+      'a Sentry replay: rrweb events, or { replayId, segments } (steps when there is no recording)',
+      collect,
+      [],
+    )
     .option('--har <file>', 'a HAR file (DevTools, Playwright, a proxy)', collect, [])
     .option('--log <file>', 'a back-end log, JSON lines (fills response bodies)', collect, [])
     .option('--segment <file>', 'Segment events, a JSON array or JSON lines', collect, [])
@@ -101,6 +108,7 @@ export function buildProgram(): Command {
     .action(
       async (options: {
         playback: string[];
+        sentryReplay: string[];
         har: string[];
         log: string[];
         segment: string[];
@@ -108,24 +116,11 @@ export function buildProgram(): Command {
         out: string;
         explain?: boolean;
       }) => {
-        const text = (path: string) => readFile(path, 'utf8');
-        const { file, explanations } = buildPlaybackFile(
-          {
-            playback: await Promise.all(
-              options.playback.map(async (name) => ({ name, file: await readPlaybackFile(name) })),
-            ),
-            har: await Promise.all(
-              options.har.map(async (name) => ({ name, data: JSON.parse(await text(name)) })),
-            ),
-            backendLogs: await Promise.all(
-              options.log.map(async (name) => ({ name, text: await text(name) })),
-            ),
-            segment: await Promise.all(
-              options.segment.map(async (name) => ({ name, text: await text(name) })),
-            ),
-          },
-          { logWindowMs: Number(options.logWindow) },
-        );
+        const logWindowMs = Number(options.logWindow);
+        if (!Number.isFinite(logWindowMs) || logWindowMs < 0)
+          throw new Error(`--log-window: expected a number of milliseconds, got "${options.logWindow}"`);
+        const sources = await readBuildSources(options);
+        const { file, explanations } = buildPlaybackFile(sources, { logWindowMs });
         await writeFile(options.out, `${JSON.stringify(file, null, 1)}\n`);
         if (options.explain) for (const e of explanations) console.log(`${e.rule}: ${e.detail}`);
         console.log(`wrote ${options.out} (${file.steps.length} steps, ${file.network.length} exchanges)`);

@@ -1,3 +1,11 @@
+export {
+  type BuildOptions,
+  type BuildSources,
+  buildPlaybackFile,
+} from './build/build-playback-file.js';
+export type { Explanation } from './build/explain.js';
+export { type BuildSourcePaths, readBuildSources } from './build/read-build-sources.js';
+export { BuildSourceError } from './build/source-error.js';
 export { exportPlaywrightSpec } from './export/export-playwright.js';
 export { readPlaybackFile } from './file/read-playback-file.js';
 export { type MatchResult, type NetworkMode, RecordedNetwork } from './network/recorded-network.js';

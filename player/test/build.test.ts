@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, ensureChromium } from '../../scripts/ensure-chromium.mjs';
 import { buildPlaybackFile } from '../src/build/build-playback-file.js';
 import { replay } from '../src/replay/replay.js';
+import { startSegmentIngest } from './support/segment-ingest.js';
 import { serveShop } from './support/serve-shop.js';
 import { startShopBackend } from './support/shop-backend.js';
 import { checkoutSession } from './support/shop-session.js';
@@ -15,11 +16,16 @@ const dir = mkdtempSync(join(tmpdir(), 'playback-build-'));
 const harOmit = join(dir, 'omit.har');
 const harEmbed = join(dir, 'embed.har');
 const logFile = join(dir, 'shop.log');
+const segmentFile = join(dir, 'segment.jsonl');
 const productionUrls: Record<string, string> = {};
 
-/** A user session on the real shop, captured by Chromium as HAR (through Playwright) and by the back end's log. */
+/**
+ * A user session on the real shop, captured by Chromium as HAR (through Playwright), by the
+ * back end's pino log, and by the back end's Segment tracking (analytics-node), exported as JSON lines.
+ */
 async function recordSession(harPath: string, content: 'omit' | 'embed') {
-  const backend = await startShopBackend(logFile);
+  const segment = await startSegmentIngest();
+  const backend = await startShopBackend(logFile, { segmentHost: segment.host });
   productionUrls[content] = backend.url;
   const browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS });
   const context = await browser.newContext({ recordHar: { path: harPath, content } });
@@ -31,17 +37,9 @@ async function recordSession(harPath: string, content: 'omit' | 'embed') {
   await context.close();
   await browser.close();
   await backend.close();
+  await segment.close();
+  if (content === 'embed') writeFileSync(segmentFile, segment.exportJsonLines());
 }
-
-const segmentExport = () =>
-  JSON.stringify([
-    {
-      type: 'page',
-      timestamp: new Date(Date.now() - 60_000).toISOString(),
-      properties: { url: `${productionUrls.embed}/checkout` },
-    },
-    { type: 'track', event: 'Cart Refreshed', timestamp: new Date().toISOString(), properties: { items: 2 } },
-  ]);
 
 beforeAll(async () => {
   await recordSession(harOmit, 'omit');
@@ -86,13 +84,33 @@ describe('playback build', () => {
     const { file, explanations } = buildPlaybackFile({
       playback: [{ name: 'session.playback.json', file: recording }],
       har: [{ name: 'embed.har', data: JSON.parse(readFileSync(harEmbed, 'utf8')) }],
-      segment: [{ name: 'segment.json', text: segmentExport() }],
+      segment: [{ name: 'segment.jsonl', text: readFileSync(segmentFile, 'utf8') }],
     });
     expect(file.steps.filter((s) => s.type === 'click')).toHaveLength(3);
-    expect(file.console.some((c) => c.message.startsWith('segment track "Cart Refreshed"'))).toBe(true);
+    expect(file.console.filter((c) => c.message.startsWith('segment track "Cart Viewed"'))).toHaveLength(2);
     expect(explanations.find((e) => e.rule === 'base')?.detail).toMatch(
       /^session\.playback\.json: its steps/,
     );
+  });
+
+  it("reads the Segment export analytics-node sent: its page call is the HAR's page load, its tracks annotations", () => {
+    const { file } = buildPlaybackFile({
+      har: [{ name: 'embed.har', data: JSON.parse(readFileSync(harEmbed, 'utf8')) }],
+      segment: [{ name: 'segment.jsonl', text: readFileSync(segmentFile, 'utf8') }],
+    });
+    expect(
+      file.steps.filter((s) => s.type === 'navigate').map((s) => s.type === 'navigate' && s.url),
+    ).toEqual([`${productionUrls.embed}/checkout`]);
+    expect(file.console.map((c) => c.message)).toEqual([
+      'segment track "Cart Viewed" {"items":1}',
+      'segment track "Cart Viewed" {"items":2}',
+    ]);
+    expect(file.meta.sources.map((s) => s.kind)).toEqual(['har', 'segment']);
+
+    const alone = buildPlaybackFile({
+      segment: [{ name: 'segment.jsonl', text: readFileSync(segmentFile, 'utf8') }],
+    });
+    expect(alone.file.steps).toEqual([{ type: 'navigate', t: 0, url: `${productionUrls.embed}/checkout` }]);
   });
 
   it('builds a file that replays: the page from the local server, the API from the file', async () => {
@@ -119,8 +137,6 @@ describe('playback build', () => {
   it('runs from the command line and explains its choices', async () => {
     const out = join(dir, 'built.playback.json');
     const cli = new URL('../src/cli.ts', import.meta.url).pathname;
-    const segmentFile = join(dir, 'segment.json');
-    writeFileSync(segmentFile, segmentExport());
     const output = await new Promise<string>((resolve, reject) =>
       execFile(
         process.execPath,

@@ -117,8 +117,11 @@ export function buildPlaybackFile(
 ): { file: PlaybackFile; explanations: Explanation[] } {
   const explain = new Explainer();
   const logWindowMs = options.logWindowMs ?? DEFAULT_LOG_WINDOW_MS;
-  const hars = (sources.har ?? []).map((h) => ({ name: h.name, exchanges: readHar(h.data, `har${h.name}`) }));
-  const segments = (sources.segment ?? []).map((s) => ({ name: s.name, ...readSegmentEvents(s.text) }));
+  const hars = (sources.har ?? []).map((h) => ({ name: h.name, exchanges: readHar(h.data, h.name) }));
+  const segments = (sources.segment ?? []).map((s) => ({
+    name: s.name,
+    ...readSegmentEvents(s.text, s.name),
+  }));
   const recordings = sources.playback ?? [];
   const replays = (sources.sentryReplay ?? []).map((r) => ({
     name: r.name,

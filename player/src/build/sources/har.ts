@@ -1,11 +1,13 @@
 import type { Body, NetworkExchange } from '@playback/detector';
 import { z } from 'zod';
 import { safeHeaders } from '../secret-headers.js';
+import { BuildSourceError } from '../source-error.js';
+import { traceIds } from '../trace-ids.js';
 
 // The parts of HAR 1.2 the builder reads; everything else is allowed and ignored.
 const HarHeaderSchema = z.object({ name: z.string(), value: z.string() });
 const HarEntrySchema = z.object({
-  startedDateTime: z.string(),
+  startedDateTime: z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'not a date (ISO 8601)'),
   time: z.number(),
   _resourceType: z.string().optional(),
   request: z.object({
@@ -68,9 +70,27 @@ function bodyOf(text: string | undefined, mimeType: string | undefined, base64: 
   };
 }
 
-/** API and page requests from a HAR file (Chromium DevTools, Playwright's recordHar, proxies). */
-export function readHar(input: unknown, idPrefix = 'har'): HarExchange[] {
-  const har = HarSchema.parse(input);
+/** HAR versions this reader knows: 1.1 and 1.2 (the same shape for what it reads). */
+const HAR_MAJOR_VERSION = 1;
+
+/**
+ * API and page requests from a HAR file (Chromium DevTools, Playwright's recordHar, proxies).
+ * A HAR of a newer major version, or one whose fields have the wrong types, is refused with
+ * the path inside the file.
+ */
+export function readHar(input: unknown, name: string): HarExchange[] {
+  const parsed = HarSchema.safeParse(input);
+  if (!parsed.success) throw BuildSourceError.fromZod(name, parsed.error);
+  const har = parsed.data;
+  const version = har.log.version;
+  if (version !== undefined && Number.parseInt(version, 10) > HAR_MAJOR_VERSION) {
+    throw new BuildSourceError(
+      name,
+      'log.version',
+      `HAR ${version} is newer than this reader (it reads HAR ${HAR_MAJOR_VERSION}.x); upgrade Playback`,
+    );
+  }
+  const idPrefix = `har${name}`;
   return har.log.entries.map((entry, index) => {
     const initiator = initiatorOf(entry);
     return {
@@ -100,19 +120,4 @@ export function readHar(input: unknown, idPrefix = 'har'): HarExchange[] {
       },
     };
   });
-}
-
-/** W3C traceparent or Sentry's sentry-trace give the trace id; x-request-id the request id. */
-export function traceIds(entry: {
-  request: { headers: { name: string; value: string }[] };
-  response: { headers: { name: string; value: string }[] };
-}): { traceId?: string; requestId?: string } {
-  const find = (headers: { name: string; value: string }[], name: string) =>
-    headers.find((h) => h.name.toLowerCase() === name)?.value;
-  const all = [...entry.request.headers, ...entry.response.headers];
-  const traceparent = find(all, 'traceparent');
-  const sentryTrace = find(all, 'sentry-trace');
-  const traceId = traceparent?.split('-')[1] ?? sentryTrace?.split('-')[0];
-  const requestId = find(all, 'x-request-id') ?? find(all, 'request-id');
-  return { ...(traceId ? { traceId } : {}), ...(requestId ? { requestId } : {}) };
 }

@@ -4,35 +4,70 @@ import {
   readRrwebInteractions,
   type Step,
 } from '@playback/detector';
+import { z } from 'zod';
 import { safeHeaders } from '../secret-headers.js';
+import { BuildSourceError } from '../source-error.js';
 import { selectorsFor } from '../target-selectors.js';
+import { traceIds } from '../trace-ids.js';
 
 const NO_MODIFIERS = { alt: false, ctrl: false, meta: false, shift: false };
+/** Epoch seconds stay below this; a larger stamp is already in milliseconds. */
+const LARGEST_PLAUSIBLE_SECONDS = 1e11;
+
+/**
+ * Sentry Replay stamps its performanceSpan events in seconds and rrweb's own events in
+ * milliseconds; read in one order, the spans would all come first and set the replay's start.
+ */
+function inMilliseconds(events: readonly unknown[]): unknown[] {
+  return events.map((event) => {
+    if (!event || typeof event !== 'object') return event;
+    const { timestamp } = event as { timestamp?: unknown };
+    return typeof timestamp === 'number' && timestamp < LARGEST_PLAUSIBLE_SECONDS
+      ? { ...event, timestamp: timestamp * 1000 }
+      : event;
+  });
+}
+
+const ReplayIdFields = { replayId: z.string().optional(), replay_id: z.string().optional() };
+const ReplaySegmentsSchema = z.object({ ...ReplayIdFields, segments: z.array(z.array(z.unknown())) });
+const ReplayEventsSchema = z.object({ ...ReplayIdFields, events: z.array(z.unknown()) });
 
 /**
  * A Sentry replay's recording, in whichever shape it comes: one array of rrweb
  * events, an array of segments (each an array), or `{ segments }` / `{ events }`
- * as exported, with the replay id when the export has it.
+ * as exported, with the replay id when the export has it. A wrong shape is refused
+ * with the path inside the file; single malformed rrweb events are skipped by the reader.
  */
-export function replayEvents(input: unknown): { events: unknown[]; replayId: string | null } {
+export function replayEvents(input: unknown, name: string): { events: unknown[]; replayId: string | null } {
   if (Array.isArray(input)) {
     const events = input.every(Array.isArray) ? input.flat() : input;
     return { events, replayId: null };
   }
-  if (input && typeof input === 'object') {
-    const record = input as { segments?: unknown; events?: unknown; replayId?: unknown; replay_id?: unknown };
-    const replayId =
-      typeof record.replayId === 'string'
-        ? record.replayId
-        : typeof record.replay_id === 'string'
-          ? record.replay_id
-          : null;
-    if (Array.isArray(record.segments)) return { events: record.segments.flat(), replayId };
-    if (Array.isArray(record.events)) return { events: record.events, replayId };
+  if (input && typeof input === 'object' && 'segments' in input) {
+    const parsed = ReplaySegmentsSchema.safeParse(input);
+    if (!parsed.success) throw BuildSourceError.fromZod(name, parsed.error);
+    const { segments, replayId, replay_id } = parsed.data;
+    return { events: segments.flat(), replayId: replayId ?? replay_id ?? null };
   }
-  throw new Error(
+  if (input && typeof input === 'object' && 'events' in input) {
+    const parsed = ReplayEventsSchema.safeParse(input);
+    if (!parsed.success) throw BuildSourceError.fromZod(name, parsed.error);
+    const { events, replayId, replay_id } = parsed.data;
+    return { events, replayId: replayId ?? replay_id ?? null };
+  }
+  throw new BuildSourceError(
+    name,
+    '',
     'a Sentry replay is an array of rrweb events, an array of segments, or { segments } / { events }',
   );
+}
+
+function absoluteUrl(url: string, base: string | null): string {
+  try {
+    return new URL(url, base ?? undefined).href;
+  } catch {
+    return url;
+  }
 }
 
 export interface ReplaySource {
@@ -46,8 +81,8 @@ export interface ReplaySource {
 
 /** Steps and exchanges from a Sentry replay: clicks, inputs, scrolls, focus, navigations, and fetch/XHR spans. */
 export function readSentryReplay(input: unknown, name: string): ReplaySource {
-  const { events, replayId } = replayEvents(input);
-  const read = readRrwebInteractions(events);
+  const { events, replayId } = replayEvents(input, name);
+  const read = readRrwebInteractions(inMilliseconds(events));
   const steps: Step[] = [];
   for (const interaction of read.interactions) {
     switch (interaction.type) {
@@ -97,14 +132,21 @@ export function readSentryReplay(input: unknown, name: string): ReplaySource {
         break;
     }
   }
+  // Replay names a request as the page passed it to fetch, often a bare path: resolve it
+  // against the page the user was on then.
+  const navigations = read.interactions.filter((i) => i.type === 'navigate');
+  const pageUrlAt = (t: number) =>
+    navigations.filter((n) => n.t <= t).at(-1)?.url ?? navigations[0]?.url ?? read.url;
+  const asHeaderList = (headers: Record<string, string>) =>
+    Object.entries(headers).map(([header, value]) => ({ name: header, value }));
   const network: NetworkExchange[] = read.network.map((span, index) => ({
     id: `replay${name}-${index}`,
     stepIndex: null,
     initiator: span.initiator,
     method: span.method,
-    url: span.url,
+    url: absoluteUrl(span.url, pageUrlAt(span.t)),
     request: {
-      headers: safeHeaders(Object.entries(span.requestHeaders).map(([n, value]) => ({ name: n, value }))),
+      headers: safeHeaders(asHeaderList(span.requestHeaders)),
       body:
         span.requestBody === null
           ? null
@@ -116,9 +158,7 @@ export function readSentryReplay(input: unknown, name: string): ReplaySource {
         : {
             status: span.status,
             statusText: '',
-            headers: safeHeaders(
-              Object.entries(span.responseHeaders).map(([n, value]) => ({ name: n, value })),
-            ),
+            headers: safeHeaders(asHeaderList(span.responseHeaders)),
             body:
               span.responseBody === null
                 ? null
@@ -126,6 +166,11 @@ export function readSentryReplay(input: unknown, name: string): ReplaySource {
           },
     timing: { startT: span.t, durationMs: span.durationMs },
     occurrence: 0,
+    // Headers listed in Replay's networkRequestHeaders / networkResponseHeaders can join a back-end log.
+    ...traceIds({
+      request: { headers: asHeaderList(span.requestHeaders) },
+      response: { headers: asHeaderList(span.responseHeaders) },
+    }),
   }));
   return { read, replayId, steps, network };
 }
