@@ -5,12 +5,20 @@ import { PLAYBACK_FORMAT, PLAYBACK_VERSION, type PlaybackFile, PlaybackFileSchem
 export class PlaybackFileError extends Error {
   override readonly name = 'PlaybackFileError';
   constructor(
-    message: string,
+    /** What is wrong, without the path or the file. */
+    readonly detail: string,
     /** JSON path inside the file, e.g. `steps[3].target.selectors`. */
     readonly path: string,
-    readonly problems: readonly { path: string; message: string }[] = [{ path, message }],
+    readonly problems: readonly { path: string; message: string }[] = [{ path, message: detail }],
+    /** The file the problem is in, when it was read from one: named first in the message. */
+    readonly file?: string,
   ) {
-    super(path ? `${path}: ${message}` : message);
+    super([file, path, detail].filter(Boolean).join(': '));
+  }
+
+  /** The same problem, said of the file it was read from. */
+  inFile(file: string): PlaybackFileError {
+    return new PlaybackFileError(this.detail, this.path, this.problems, file);
   }
 }
 

@@ -17,7 +17,7 @@ import {
   RrwebMediaInteraction,
   RrwebMouseInteraction,
 } from './rrweb-format.js';
-import { readSentryFrame } from './sentry-frame.js';
+import { eventTimeMs, readSentryFrame } from './sentry-frame.js';
 import { compileSimpleSelectors } from './simple-selector.js';
 import { finiteNumber, isRecord, string, type UnknownRecord } from './untyped.js';
 import { resolveUrl } from './url.js';
@@ -276,13 +276,9 @@ class RrwebStreamReader {
   }
 }
 
-function eventTime(event: unknown): number | undefined {
-  return isRecord(event) ? finiteNumber(event.timestamp) : undefined;
-}
-
 /** Recordings arrive in segments that can overlap; the engine needs time order. Stable, and free when already sorted. */
 function inTimeOrder(events: readonly unknown[]): readonly unknown[] {
-  const times = events.map(eventTime);
+  const times = events.map(eventTimeMs);
   let last = Number.NEGATIVE_INFINITY;
   let sorted = true;
   for (const t of times) {
@@ -322,7 +318,7 @@ export function detectFromRrwebWithStats(
 
   for (const event of inTimeOrder(Array.isArray(events) ? events : [])) {
     reader.stats.events++;
-    const t = eventTime(event);
+    const t = eventTimeMs(event);
     if (!isRecord(event) || t === undefined || typeof event.type !== 'number') {
       reader.stats.malformed++;
       continue;

@@ -132,3 +132,17 @@ describe('readRrwebInteractions', () => {
     expect(messy.interactions).toHaveLength(read.interactions.length);
   });
 });
+
+describe('readRrwebInteractions on events stamped as Sentry Replay stamps them', () => {
+  // Replay writes a performanceSpan event's own `timestamp` in seconds, everything else in ms.
+  const inSeconds = (event: ReturnType<typeof fetchSpan>) => ({
+    ...event,
+    timestamp: event.timestamp / 1000,
+  });
+  const read = readRrwebInteractions(events.map((e) => (e.type === 5 ? inSeconds(e as never) : e)));
+
+  it('starts the session at its first event, not at a span read as 1970', () => {
+    expect(read.startedAt).toBe(T0);
+    expect(read.network[0]).toMatchObject({ t: T0 + 2_010, url: 'https://shop.example.com/api/pay' });
+  });
+});

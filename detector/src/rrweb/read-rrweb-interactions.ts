@@ -3,7 +3,7 @@ import { factsOf, resolveClickTarget } from './click-target.js';
 import { targetFromElement } from './element-target.js';
 import { RrwebNodeTree } from './node-tree.js';
 import { RrwebEventType, RrwebIncrementalSource, RrwebMouseInteraction } from './rrweb-format.js';
-import { frameTimeMs, readSentryFrame } from './sentry-frame.js';
+import { eventTimeMs, frameTimeMs, readSentryFrame } from './sentry-frame.js';
 import { finiteNumber, isRecord, string, type UnknownRecord } from './untyped.js';
 import { resolveUrl } from './url.js';
 
@@ -94,7 +94,7 @@ export function readRrwebInteractions(events: readonly unknown[]): RrwebInteract
   };
   const sorted = events
     .filter(isRecord)
-    .map((event) => ({ event, t: finiteNumber(event.timestamp) }))
+    .map((event) => ({ event, t: eventTimeMs(event) }))
     .filter((e): e is { event: UnknownRecord; t: number } => e.t !== undefined)
     .sort((a, b) => a.t - b.t);
   for (const { event, t } of sorted) {

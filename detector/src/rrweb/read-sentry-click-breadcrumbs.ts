@@ -8,7 +8,7 @@ import { type SignalKind, SignalKindSchema } from '../model/signal.js';
 import type { Target } from '../model/target.js';
 import { targetFromElement } from './element-target.js';
 import { RrwebEventType, RrwebIncrementalSource, RrwebMouseInteraction } from './rrweb-format.js';
-import { readSentryFrame } from './sentry-frame.js';
+import { eventTimeMs, readSentryFrame } from './sentry-frame.js';
 import { finiteNumber, isRecord } from './untyped.js';
 
 /** Sentry's slow-click timeout: a slow click and a multi-click this close on one node are one episode. */
@@ -113,7 +113,7 @@ function recordedClicks(events: readonly unknown[]): RecordedClick[] {
     const { data } = event;
     if (data.source !== RrwebIncrementalSource.MouseInteraction || data.type !== RrwebMouseInteraction.Click)
       continue;
-    const t = finiteNumber(event.timestamp);
+    const t = eventTimeMs(event);
     if (t !== undefined) clicks.push({ t, x: finiteNumber(data.x) ?? 0, y: finiteNumber(data.y) ?? 0 });
   }
   return clicks;

@@ -26,6 +26,17 @@ export type SentryFrame =
 /** Epoch seconds stay below this; a larger stamp is already in milliseconds. */
 const LARGEST_PLAUSIBLE_SECONDS = 1e11;
 
+/**
+ * An rrweb event's time in ms. Sentry Replay stamps its performanceSpan events in seconds and
+ * everything else in ms; read as is, every span would sort before the session began.
+ */
+export function eventTimeMs(event: unknown): number | undefined {
+  if (!isRecord(event)) return undefined;
+  const value = finiteNumber(event.timestamp);
+  if (value === undefined) return undefined;
+  return value < LARGEST_PLAUSIBLE_SECONDS ? value * 1000 : value;
+}
+
 /** Sentry writes frame times in seconds; rrweb and the detector use milliseconds. */
 export function frameTimeMs(seconds: unknown, fallbackMs: number): number {
   const value = finiteNumber(seconds);
@@ -38,7 +49,7 @@ export function readSentryFrame(event: UnknownRecord): SentryFrame | null {
   if (event.type !== RrwebEventType.Custom || !isRecord(event.data)) return null;
   const { tag, payload } = event.data;
   if (!isRecord(payload)) return null;
-  const eventT = finiteNumber(event.timestamp) ?? 0;
+  const eventT = eventTimeMs(event) ?? 0;
   const data = isRecord(payload.data) ? payload.data : {};
   if (tag === 'breadcrumb') {
     const category = string(payload.category);

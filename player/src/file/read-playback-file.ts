@@ -12,13 +12,18 @@ export async function readPlaybackFile(path: string): Promise<PlaybackFile> {
   try {
     text = (isGzip ? gunzipSync(bytes) : bytes).toString('utf8');
   } catch (error) {
-    throw new PlaybackFileError(`${path} is not a readable gzip file (${(error as Error).message})`, '');
+    throw new PlaybackFileError(
+      `not a readable gzip file (${(error as Error).message})`,
+      '',
+      undefined,
+      path,
+    );
   }
   try {
     return parsePlaybackFileText(text);
   } catch (error) {
     if (error instanceof PlaybackFileError) {
-      throw new PlaybackFileError(`${path}: ${error.message}`, error.path, error.problems);
+      throw error.inFile(path);
     }
     throw error;
   }

@@ -11,23 +11,6 @@ import { selectorsFor } from '../target-selectors.js';
 import { traceIds } from '../trace-ids.js';
 
 const NO_MODIFIERS = { alt: false, ctrl: false, meta: false, shift: false };
-/** Epoch seconds stay below this; a larger stamp is already in milliseconds. */
-const LARGEST_PLAUSIBLE_SECONDS = 1e11;
-
-/**
- * Sentry Replay stamps its performanceSpan events in seconds and rrweb's own events in
- * milliseconds; read in one order, the spans would all come first and set the replay's start.
- */
-function inMilliseconds(events: readonly unknown[]): unknown[] {
-  return events.map((event) => {
-    if (!event || typeof event !== 'object') return event;
-    const { timestamp } = event as { timestamp?: unknown };
-    return typeof timestamp === 'number' && timestamp < LARGEST_PLAUSIBLE_SECONDS
-      ? { ...event, timestamp: timestamp * 1000 }
-      : event;
-  });
-}
-
 const ReplayIdFields = { replayId: z.string().optional(), replay_id: z.string().optional() };
 const ReplaySegmentsSchema = z.object({ ...ReplayIdFields, segments: z.array(z.array(z.unknown())) });
 const ReplayEventsSchema = z.object({ ...ReplayIdFields, events: z.array(z.unknown()) });
@@ -82,7 +65,7 @@ export interface ReplaySource {
 /** Steps and exchanges from a Sentry replay: clicks, inputs, scrolls, focus, navigations, and fetch/XHR spans. */
 export function readSentryReplay(input: unknown, name: string): ReplaySource {
   const { events, replayId } = replayEvents(input, name);
-  const read = readRrwebInteractions(inMilliseconds(events));
+  const read = readRrwebInteractions(events);
   const steps: Step[] = [];
   for (const interaction of read.interactions) {
     switch (interaction.type) {
