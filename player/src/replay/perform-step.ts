@@ -86,13 +86,24 @@ export async function performStep(page: Page, step: Step, ctx: PerformContext): 
         const focused = await found.locator.evaluate((el) => el === document.activeElement);
         if (!focused) await found.locator.focus();
       }
-      if (step.type === 'keydown') await page.keyboard.down(step.key);
-      else await page.keyboard.up(step.key);
+      if (step.type === 'keyup') {
+        await page.keyboard.up(step.key);
+        return how;
+      }
+      // A shortcut (Ctrl+S) is recorded as one key with its modifiers held: hold them for the press.
+      const held = modifierKeys(step.modifiers).filter((m) => m !== step.key);
+      for (const modifier of held) await page.keyboard.down(modifier);
+      await page.keyboard.down(step.key);
+      for (const modifier of held.reverse()) await page.keyboard.up(modifier);
       return how;
     }
     case 'input': {
       const { locator, how } = await locate(step.target);
-      await locator.fill(valueFor(step.target, step.value, ctx.values), { timeout: ctx.stepTimeoutMs });
+      const value = valueFor(step.target, step.value, ctx.values);
+      // A <select> takes one of its options; fill only types into text fields.
+      const isSelect = await locator.evaluate((el) => el.localName === 'select');
+      if (isSelect) await locator.selectOption(value, { timeout: ctx.stepTimeoutMs });
+      else await locator.fill(value, { timeout: ctx.stepTimeoutMs });
       return how;
     }
     case 'paste':

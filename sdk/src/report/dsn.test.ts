@@ -13,8 +13,15 @@ describe('issues endpoint from the DSN', () => {
     expect(url.startsWith('http://127.0.0.1:9000/sentry/api/7/issues/?')).toBe(true);
   });
 
+  it('takes any public key a server hands out, and ignores a legacy secret', () => {
+    const url = new URL(issuesEndpointFromDsn(parseDsn('http://demo-key_1:secret@localhost:8765/3')!));
+    expect(url.searchParams.get('sentry_key')).toBe('demo-key_1');
+    expect(url.host).toBe('localhost:8765');
+  });
+
   it('refuses what is not a DSN', () => {
     expect(parseDsn('not a dsn')).toBeNull();
     expect(parseDsn('https://k@host/not-a-number')).toBeNull();
+    expect(parseDsn('https://k@host/')).toBeNull();
   });
 });

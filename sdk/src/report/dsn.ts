@@ -21,18 +21,24 @@ export function issuesEndpointFromDsn(dsn: DsnParts): string {
 
 /** Parses a DSN string (`https://key@host/path/42`); null when it is not one. */
 export function parseDsn(dsn: string): DsnParts | null {
-  const match = /^(\w+):\/\/(?:(\w+)(?::\w+)?@)?([\w.-]+)(?::(\d+))?\/(.+)$/.exec(dsn.trim());
-  if (!match) return null;
-  const [, protocol, publicKey, host, port, rest] = match;
-  const segments = rest!.split('/');
-  const projectId = segments.pop()!;
-  if (!/^\d+$/.test(projectId)) return null;
+  let url: URL;
+  try {
+    url = new URL(dsn.trim());
+  } catch {
+    return null;
+  }
+  const protocol = url.protocol.replace(/:$/, '');
+  if (!/^\w+$/.test(protocol) || !url.hostname) return null;
+  const segments = url.pathname.split('/').filter(Boolean);
+  const projectId = segments.pop();
+  if (!projectId || !/^\d+$/.test(projectId) || url.search || url.hash) return null;
+  const publicKey = decodeURIComponent(url.username);
   return {
-    protocol: protocol!,
-    host: host!,
+    protocol,
+    host: url.hostname,
     projectId,
     ...(publicKey ? { publicKey } : {}),
-    ...(port ? { port } : {}),
+    ...(url.port ? { port: url.port } : {}),
     ...(segments.length > 0 ? { path: segments.join('/') } : {}),
   };
 }
