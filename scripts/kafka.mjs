@@ -185,8 +185,8 @@ export async function startKafka({ port, dataDir, numPartitions = 4 } = {}) {
         'java',
         javaArgs(libs, dir, 'kafka.tools.StorageTool', [
           'format',
-          '-t',
-          clusterId(),
+          // The `=` form: an id may start with "-", which would read as an option.
+          `--cluster-id=${clusterId()}`,
           '-c',
           config,
           '--ignore-formatted',

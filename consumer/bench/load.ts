@@ -9,6 +9,7 @@ import {
   issuesBatch,
   replayEnvelope,
 } from '../test/fixtures.js';
+import { playbackFile } from '../test/playback-file.js';
 
 export type LoadKind = 'baseline' | 'exception' | 'replay' | 'endpoint' | 'playback';
 
@@ -37,12 +38,9 @@ function body(kind: LoadKind, i: number): Buffer | string {
       return replayEnvelope(randomUUID().replace(/-/g, ''), events, { segmentId: i % 10 });
     }
     case 'playback':
-      return JSON.stringify({
-        metadata: { sessionId: `bench-${i}`, url: issue.url, startedAt: issue.timestamp },
-        body: {
-          steps: Array.from({ length: 20 }, (_, k) => ({ t: k * 100, kind: 'click', selector: '#pay' })),
-        },
-      });
+      return JSON.stringify(
+        playbackFile({ id: `bench-${i}`, startedAt: issue.timestamp, clickIssues: [issue] }),
+      );
   }
 }
 

@@ -6,6 +6,8 @@ import { Command, InvalidArgumentError } from 'commander';
 import { DEFAULT_PORT } from './constants.js';
 import { type ConsumerOptions, consumerOptionsFromEnv, openStore, startConsumer } from './consumer.js';
 import { buildDsn } from './dsn.js';
+import { startProcessors } from './processors.js';
+import { DEFAULT_KAFKA_GROUP_ID, type KafkaSettingsInput, splitBrokers } from './queue/kafka-config.js';
 
 interface StoreFlags {
   dataDir?: string;
@@ -30,6 +32,21 @@ function storeOptions(flags: StoreFlags, env: NodeJS.ProcessEnv): ConsumerOption
     ...(flags.databaseSchema ? { databaseSchema: flags.databaseSchema } : {}),
     ...(flags.publicUrl ? { publicUrl: flags.publicUrl } : {}),
   };
+}
+
+interface KafkaFlags {
+  kafkaBrokers?: string;
+  groupId?: string;
+}
+
+/** Kafka settings from the flags over the environment's; undefined when neither names a broker. */
+function kafkaOptions(
+  flags: KafkaFlags,
+  fromEnv: KafkaSettingsInput | undefined,
+): KafkaSettingsInput | undefined {
+  const brokers = flags.kafkaBrokers ? splitBrokers(flags.kafkaBrokers) : fromEnv?.brokers;
+  if (!brokers || brokers.length === 0) return undefined;
+  return { ...fromEnv, brokers, ...(flags.groupId ? { groupId: flags.groupId } : {}) };
 }
 
 function withStoreFlags(command: Command): Command {
@@ -59,16 +76,39 @@ export function buildCli(io: CliIo = { out: console.log, err: console.error, env
       .option('--host <host>', 'interface to bind (env PLAYBACK_HOST, default 127.0.0.1)')
       .option('--public-url <url>', 'base URL DSNs name, behind a proxy (env PLAYBACK_PUBLIC_URL)')
       .option('--redetect', 'also run the detector over raw replay recordings (env PLAYBACK_REDETECT)')
-      .option('--forward-dsn <dsn>', 'forward new occurrences to Sentry (env PLAYBACK_FORWARD_DSN)'),
+      .option('--forward-dsn <dsn>', 'forward new occurrences to Sentry (env PLAYBACK_FORWARD_DSN)')
+      .option(
+        '--kafka-brokers <list>',
+        'host:port,… — Apache Kafka as the queue (env PLAYBACK_KAFKA_BROKERS)',
+      )
+      .option(
+        '--no-consume',
+        'ingest and API only: `playback consume` processes do the processing (needs Kafka)',
+      ),
   ).action(
-    async (flags: StoreFlags & { port?: number; host?: string; redetect?: boolean; forwardDsn?: string }) => {
+    async (
+      flags: StoreFlags &
+        KafkaFlags & {
+          port?: number;
+          host?: string;
+          redetect?: boolean;
+          forwardDsn?: string;
+          consume: boolean;
+        },
+    ) => {
       const options = storeOptions(flags, io.env);
       if (flags.port !== undefined) options.port = flags.port;
       if (flags.host) options.host = flags.host;
       if (flags.redetect) options.redetect = true;
       if (flags.forwardDsn) options.forwardDsn = flags.forwardDsn;
+      const kafka = kafkaOptions(flags, options.kafka);
+      if (kafka) options.kafka = kafka;
+      options.consume = flags.consume;
       const consumer = await startConsumer(options);
-      io.out(`Playback consumer listening on ${consumer.url}`);
+      io.out(
+        `Playback consumer listening on ${consumer.url}` +
+          (kafka ? ` (Kafka ${kafka.brokers.join(',')}${flags.consume ? '' : ', ingest only'})` : ''),
+      );
       const stop = async (signal: string) => {
         consumer.logger.info({ signal }, 'shutting down');
         await consumer.close();
@@ -78,6 +118,49 @@ export function buildCli(io: CliIo = { out: console.log, err: console.error, env
       process.once('SIGTERM', () => void stop('SIGTERM'));
     },
   );
+
+  withStoreFlags(
+    program
+      .command('consume')
+      .description(
+        'run processors only, as one member of the Kafka consumer group (start as many as you like)',
+      )
+      .option('--kafka-brokers <list>', 'host:port,… (env PLAYBACK_KAFKA_BROKERS)')
+      .option(
+        '--group-id <id>',
+        `consumer group (env PLAYBACK_KAFKA_GROUP_ID, default ${DEFAULT_KAFKA_GROUP_ID})`,
+      )
+      .option('--redetect', 'also run the detector over raw replay recordings (env PLAYBACK_REDETECT)')
+      .option('--forward-dsn <dsn>', 'forward new occurrences to Sentry (env PLAYBACK_FORWARD_DSN)'),
+  ).action(async (flags: StoreFlags & KafkaFlags & { redetect?: boolean; forwardDsn?: string }) => {
+    const options = storeOptions(flags, io.env);
+    const kafka = kafkaOptions(flags, options.kafka);
+    if (!kafka) {
+      throw new Error(
+        'consume needs Kafka: set PLAYBACK_KAFKA_BROKERS=host:port or --kafka-brokers (without Kafka, `playback serve` processes in-process)',
+      );
+    }
+    const processors = await startProcessors({
+      kafka,
+      dataDir: options.dataDir,
+      databaseUrl: options.databaseUrl,
+      databaseSchema: options.databaseSchema,
+      logLevel: options.logLevel,
+      forwardDsn: flags.forwardDsn ?? options.forwardDsn,
+      redetect: flags.redetect ?? options.redetect,
+    });
+    const { queue } = processors;
+    io.out(`Playback processors consuming ${kafka.brokers.join(',')} as group ${queue.groupId}`);
+    const stop = async (signal: string) => {
+      processors.logger.info({ signal }, 'shutting down');
+      await processors.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void stop('SIGINT'));
+    process.once('SIGTERM', () => void stop('SIGTERM'));
+    await queue.whenJoined();
+    io.out(`joined group ${queue.groupId}`);
+  });
 
   const projects = program.command('projects').description('manage projects and their DSNs');
 

@@ -2,10 +2,9 @@
 import cors from '@fastify/cors';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { type Logger, pino } from 'pino';
-import { DASHBOARD_HTML } from './api/dashboard.js';
+import { dashboardAssetRoutes } from './api/dashboard.js';
 import { apiRoutes } from './api/routes.js';
 import {
-  DEFAULT_DATA_DIR,
   DEFAULT_PORT,
   DEFAULT_PROCESSOR_CONCURRENCY,
   DEFAULT_QUEUE_CAPACITY,
@@ -21,16 +20,17 @@ import { KeyCache } from './ingest/key-cache.js';
 import { RateLimiter } from './ingest/rate-limiter.js';
 import { type IngestLimits, ingestRoutes } from './ingest/routes.js';
 import { type ConsumerMetrics, createMetrics } from './metrics.js';
+import { openStore } from './open-store.js';
 import type { RecordingReaders } from './pipeline/detector-adapter.js';
-import { Processor } from './pipeline/processor.js';
 import { SamplingCache } from './pipeline/sampling-cache.js';
+import { flushSinks, startProcessing } from './processors.js';
 import { EmbeddedQueue } from './queue/embedded-queue.js';
+import { type KafkaSettingsInput, kafkaSettingsFromEnv, parseKafkaSettings } from './queue/kafka-config.js';
+import { createKafkaQueue } from './queue/kafka-queue.js';
 import type { Queue } from './queue/queue.js';
-import { createSentryForwarder } from './sinks/sentry-forwarder.js';
 import type { OccurrenceSink } from './sinks/sink.js';
 import { StatsRecorder } from './stats-recorder.js';
-import { openDatabase } from './store/database.js';
-import { type Project, Store } from './store/store.js';
+import type { Project, Store } from './store/store.js';
 
 export interface ConsumerOptions {
   /** Port to listen on; 0 picks a free one. Default 8765. */
@@ -53,8 +53,15 @@ export interface ConsumerOptions {
   /** Per-key sustained requests per second and burst (a key's own limit overrides). */
   rateLimitPerSecond?: number;
   rateLimitBurst?: number;
-  /** The queue; default an EmbeddedQueue. A Kafka queue drops in here. */
+  /** The queue; default an EmbeddedQueue, or Kafka when `kafka` is set. */
   queue?: Queue;
+  /** Apache Kafka as the queue (PLAYBACK_KAFKA_BROKERS): topics per path, processors as one consumer group. */
+  kafka?: KafkaSettingsInput;
+  /**
+   * Run the processors in this process (default true). False: ingest and API only, and `playback consume`
+   * processes do the processing — which needs Kafka.
+   */
+  consume?: boolean;
   queueCapacity?: number;
   concurrency?: number;
   limits?: Partial<IngestLimits>;
@@ -111,26 +118,22 @@ export function consumerOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Co
   set('forwardDsn', env.PLAYBACK_FORWARD_DSN);
   set('apiToken', env.PLAYBACK_API_TOKEN);
   if (env.PLAYBACK_REDETECT) options.redetect = /^(1|true|yes|on)$/i.test(env.PLAYBACK_REDETECT);
+  const kafka = kafkaSettingsFromEnv(env);
+  if (kafka) options.kafka = kafka;
   return options;
 }
 
-/** Opens the store the options name and brings its schema up to date. */
-export async function openStore(
-  options: Pick<ConsumerOptions, 'dataDir' | 'databaseUrl' | 'databaseSchema' | 'embeddedTemplate'>,
-) {
-  const db = await openDatabase({
-    databaseUrl: options.databaseUrl,
-    dataDir: options.dataDir ?? DEFAULT_DATA_DIR,
-    schema: options.databaseSchema,
-    embeddedTemplate: options.embeddedTemplate,
-  });
-  const store = new Store(db);
-  await store.migrate();
-  return store;
-}
+export { openStore } from './open-store.js';
 
 export async function startConsumer(options: ConsumerOptions = {}): Promise<RunningConsumer> {
   const logger = options.logger ?? pino({ name: 'playback-consumer', level: options.logLevel ?? 'info' });
+  const consume = options.consume ?? true;
+  const kafka = options.kafka && !options.queue ? parseKafkaSettings(options.kafka) : null;
+  if (!consume && !kafka && !options.queue) {
+    throw new Error(
+      'ingest without processors needs Kafka: set PLAYBACK_KAFKA_BROKERS (the embedded queue lives in this process)',
+    );
+  }
   const store = await openStore(options);
   const metrics = createMetrics();
   const stats = new StatsRecorder(store);
@@ -140,30 +143,48 @@ export async function startConsumer(options: ConsumerOptions = {}): Promise<Runn
     maxInflatedBodyBytes: options.limits?.maxInflatedBodyBytes ?? MAX_INFLATED_BODY_BYTES,
     maxRecordingInflatedBytes: options.limits?.maxRecordingInflatedBytes ?? MAX_RECORDING_INFLATED_BYTES,
   };
-  const queue =
-    options.queue ??
-    new EmbeddedQueue({
-      capacity: options.queueCapacity ?? DEFAULT_QUEUE_CAPACITY,
-      concurrency: options.concurrency ?? DEFAULT_PROCESSOR_CONCURRENCY,
-      onError: (error) => logger.error({ err: error }, 'queue handler failed'),
-    });
   const sinks = [...(options.sinks ?? [])];
-  if (options.forwardDsn) {
-    sinks.push(await createSentryForwarder({ dsn: options.forwardDsn, logger, metrics }));
-    logger.info('forwarding new occurrences to Sentry');
+  let queue: Queue;
+  try {
+    queue =
+      options.queue ??
+      (kafka
+        ? await createKafkaQueue({
+            settings: kafka,
+            logger,
+            concurrency: options.concurrency,
+            registry: metrics.registry,
+            beforeCommit: () => flushSinks(sinks),
+          })
+        : new EmbeddedQueue({
+            capacity: options.queueCapacity ?? DEFAULT_QUEUE_CAPACITY,
+            concurrency: options.concurrency ?? DEFAULT_PROCESSOR_CONCURRENCY,
+            onError: (error, message) =>
+              logger.error(
+                { err: error, kind: message.kind, projectId: message.projectId },
+                'message processing failed',
+              ),
+          }));
+  } catch (error) {
+    await store.close();
+    throw error;
   }
-  const processor = new Processor({
-    store,
-    stats,
-    sampling,
-    metrics,
-    logger,
-    sinks,
-    redetect: options.redetect ?? false,
-    maxRecordingInflatedBytes: limits.maxRecordingInflatedBytes,
-    ...(options.readers ? { readers: options.readers } : {}),
-  });
-  await queue.start((message) => processor.handle(message));
+  if (consume) {
+    await startProcessing({
+      queue,
+      store,
+      stats,
+      sampling,
+      metrics,
+      logger,
+      sinks,
+      kafka,
+      forwardDsn: options.forwardDsn,
+      redetect: options.redetect,
+      readers: options.readers,
+      maxRecordingInflatedBytes: limits.maxRecordingInflatedBytes,
+    });
+  }
 
   const app: FastifyInstance = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
@@ -201,7 +222,7 @@ export async function startConsumer(options: ConsumerOptions = {}): Promise<Runn
     apiToken: options.apiToken,
   });
 
-  app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(DASHBOARD_HTML));
+  await app.register(dashboardAssetRoutes);
   app.get('/healthz', async (_request, reply) => {
     try {
       await store.db.query('SELECT 1');

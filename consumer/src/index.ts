@@ -15,7 +15,7 @@ export { type Envelope, EnvelopeError, type EnvelopeItem, parseEnvelope } from '
 export { type RateDecision, RateLimiter } from './ingest/rate-limiter.js';
 export { issuesFromRecording, readEnvelope, readIssuesBatch, readPlaybackUpload } from './pipeline/decode.js';
 export { groupClickIssue, type IssueGroup, issueCulprit, issueTitle } from './pipeline/grouper.js';
-export { type IssuesBatch, IssuesBatchSchema, PlaybackUploadSchema } from './pipeline/payloads.js';
+export { type IssuesBatch, IssuesBatchSchema, MAX_SESSION_ID_CHARS } from './pipeline/payloads.js';
 export {
   DEFAULT_SAMPLING,
   type SamplingConfig,
@@ -25,24 +25,35 @@ export {
   samplingRate,
   shouldKeep,
 } from './pipeline/sampler.js';
+export { type ProcessorsOptions, type RunningProcessors, startProcessors } from './processors.js';
 export { EmbeddedQueue, type EmbeddedQueueOptions } from './queue/embedded-queue.js';
+export { type KafkaSettingsInput, kafkaSettingsFromEnv } from './queue/kafka-config.js';
+export { fromQueueRecord, type QueueRecord, toQueueRecord } from './queue/kafka-message.js';
+export { createKafkaQueue, KafkaQueue } from './queue/kafka-queue.js';
+export { type KafkaTopics, kafkaTopics } from './queue/kafka-topics.js';
 export {
-  fromQueueRecord,
   type MessageHandler,
   type MessageKind,
   type Queue,
   QueueFullError,
   type QueueMessage,
-  type QueueRecord,
-  toQueueRecord,
+  QueueUnavailableError,
 } from './queue/queue.js';
-export type { NewOccurrence, OccurrenceSink } from './sinks/sink.js';
+export {
+  ISSUE_PLATFORM_TYPE_IDS,
+  type IssueOccurrence,
+  IssueOccurrenceSchema,
+  issueOccurrence,
+} from './sinks/issue-occurrence.js';
+export type { NewOccurrence, OccurrenceSink, RepeatedOccurrence } from './sinks/sink.js';
 export { type Database, type DatabaseOptions, openDatabase } from './store/database.js';
 export { MIGRATIONS, migrate } from './store/migrations.js';
 export {
   type IssueDetail,
   type IssueSummary,
   type PathStats,
+  type SessionDetail,
+  type SessionSummary,
   Store,
   type TrafficPath,
 } from './store/store.js';

@@ -147,7 +147,7 @@ describe('bad input', () => {
       },
     );
     await expectRejected(400, /not valid JSON/, '{"issues": [', { path: issuesPath(projectId, key) });
-    await expectRejected(400, /metadata/, JSON.stringify({ body: {} }), {
+    await expectRejected(400, /^format: expected "playback"/, JSON.stringify({ body: {} }), {
       path: playbackPath(projectId, key),
     });
   });

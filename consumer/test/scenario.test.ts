@@ -5,6 +5,7 @@ import type { IssueDetail, IssueSummary } from '../src/store/store.js';
 import { testDatabases } from './databases.js';
 import { breadcrumbEvent, clickIssue, exceptionEnvelope, issuesBatch, replayEnvelope } from './fixtures.js';
 import { envelopePath, getJson, issuesPath, playbackPath, post, startTestConsumer } from './harness.js';
+import { playbackFile } from './playback-file.js';
 
 interface IssueList {
   issues: IssueSummary[];
@@ -58,10 +59,7 @@ for (const database of testDatabases()) {
           breadcrumbEvent('ui.clickIssue', { broken: true }),
         ]);
         expect((await post(consumer, envelopePath(id, key), segment)).status).toBe(200);
-        const upload = {
-          metadata: { sessionId: 'session-a', url: 'http://shop.test/checkout' },
-          body: { steps: [] },
-        };
+        const upload = playbackFile({ id: 'session-a' });
         expect((await post(consumer, playbackPath(id, key), JSON.stringify(upload))).status).toBe(200);
         await consumer.drain();
 
@@ -132,8 +130,8 @@ for (const database of testDatabases()) {
         expect(stats.paths.playback).toMatchObject({ sessions: 1, requests: 1 });
         expect(stats.paths.replay!.bytesReceived).toBe(segment.length);
 
-        const exported = await getJson<{ body: unknown }>(consumer, `/api/${id}/playback/session-a`);
-        expect(exported.body).toEqual({ steps: [] });
+        const exported = await getJson<typeof upload>(consumer, `/api/${id}/sessions/session-a/playback`);
+        expect(exported).toEqual(upload);
 
         const health = await getJson<{ status: string; database: string }>(consumer, '/healthz');
         expect(health).toMatchObject({

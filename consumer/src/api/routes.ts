@@ -1,14 +1,19 @@
-// The read and control API: projects, issues, stats, sampling, playback sessions.
+// The read and control API: projects, issues, stats, sampling, sessions (uploaded playback files).
+
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import { CLICK_ISSUE_TYPES, REPORT_PATHS } from '@playback/detector';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../constants.js';
 import { buildDsn } from '../dsn.js';
+import { MAX_SESSION_ID_CHARS } from '../pipeline/payloads.js';
 import { SamplingConfigSchema } from '../pipeline/sampler.js';
 import type { SamplingCache } from '../pipeline/sampling-cache.js';
 import { zodReason } from '../pipeline/zod-reason.js';
 import type { StatsRecorder } from '../stats-recorder.js';
 import type { Store } from '../store/store.js';
+import { dashboardRoutes } from './dashboard-routes.js';
 
 export interface ApiOptions {
   store: Store;
@@ -22,7 +27,7 @@ export interface ApiOptions {
 
 const ProjectParams = z.object({ projectId: z.coerce.number().int().positive() });
 const IssueParams = ProjectParams.extend({ issueId: z.coerce.number().int().positive() });
-const PlaybackParams = ProjectParams.extend({ sessionId: z.string().min(1).max(200) });
+const SessionParams = ProjectParams.extend({ sessionId: z.string().min(1).max(MAX_SESSION_ID_CHARS) });
 
 export const IssueListQuerySchema = z.object({
   type: z.enum(CLICK_ISSUE_TYPES).optional(),
@@ -32,6 +37,27 @@ export const IssueListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
   cursor: z.coerce.number().int().min(0).default(0),
 });
+
+export const SessionListQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+  cursor: z.coerce.number().int().min(0).default(0),
+});
+
+/** True when an Accept-Encoding header takes gzip (and does not refuse it with q=0). */
+export function acceptsGzip(header: string | undefined): boolean {
+  return (header ?? '').split(',').some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return coding === 'gzip' && (q === undefined || Number(q.slice(2)) > 0);
+  });
+}
+
+/** A download name from a session id: what a file system accepts, ending in `.playback.json`. */
+export function playbackFileName(sessionId: string): string {
+  return `${sessionId.replace(/[^A-Za-z0-9._-]/g, '_')}.playback.json`;
+}
+
+const gzipAsync = promisify(gzip);
 
 const CreateProjectSchema = z.object({ name: z.string().trim().min(1).max(200) });
 
@@ -120,11 +146,41 @@ export async function apiRoutes(app: FastifyInstance, options: ApiOptions): Prom
     return config;
   });
 
-  app.get('/api/:projectId/playback/:sessionId', async (request, reply) => {
-    const params = parseOr400(PlaybackParams, request.params, reply);
-    if (!params) return;
-    const upload = await store.getPlayback(params.projectId, params.sessionId);
-    if (!upload) return reply.code(404).send({ detail: `no playback session ${params.sessionId}` });
-    return upload;
+  app.get('/api/:projectId/sessions', async (request, reply) => {
+    const params = parseOr400(ProjectParams, request.params, reply);
+    const query = params && parseOr400(SessionListQuerySchema, request.query, reply);
+    if (!params || !query || !(await projectOr404(params.projectId, reply))) return;
+    const { sessions, total } = await store.listSessions(params.projectId, {
+      limit: query.limit,
+      offset: query.cursor,
+    });
+    const next = query.cursor + sessions.length;
+    return { sessions, total, nextCursor: next < total ? String(next) : null };
   });
+
+  app.get('/api/:projectId/sessions/:sessionId', async (request, reply) => {
+    const params = parseOr400(SessionParams, request.params, reply);
+    if (!params) return;
+    const session = await store.getSession(params.projectId, params.sessionId);
+    if (!session) return reply.code(404).send({ detail: `no session ${params.sessionId}` });
+    return session;
+  });
+
+  app.get('/api/:projectId/sessions/:sessionId/playback', async (request, reply) => {
+    const params = parseOr400(SessionParams, request.params, reply);
+    if (!params) return;
+    const file = await store.getSessionFile(params.projectId, params.sessionId);
+    if (file === null) return reply.code(404).send({ detail: `no session ${params.sessionId}` });
+    const json = JSON.stringify(file);
+    reply
+      .header('content-type', 'application/json; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${playbackFileName(params.sessionId)}"`)
+      .header('vary', 'accept-encoding');
+    // Sessions run to megabytes of mostly repeated JSON: gzip them for clients that take it.
+    if (!acceptsGzip(request.headers['accept-encoding'])) return reply.send(json);
+    return reply.header('content-encoding', 'gzip').send(await gzipAsync(json));
+  });
+
+  // The dashboard's own reads, behind the same token.
+  await app.register(dashboardRoutes, options);
 }

@@ -4,7 +4,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { parseDsn } from '../dsn.js';
 import type { ConsumerMetrics } from '../metrics.js';
 import { readEnvelope, readIssuesBatch, readPlaybackUpload } from '../pipeline/decode.js';
-import { type MessageKind, type Queue, QueueFullError } from '../queue/queue.js';
+import { type MessageKind, type Queue, QueueFullError, QueueUnavailableError } from '../queue/queue.js';
 import type { StatsRecorder } from '../stats-recorder.js';
 import type { TrafficPath } from '../store/store.js';
 import { publicKeyOf } from './auth.js';
@@ -33,6 +33,7 @@ declare module 'fastify' {
     playbackProjectId: number | null;
     playbackPath: TrafficPath | null;
     playbackAuthorized: boolean;
+    playbackKeyId: string | null;
   }
 }
 
@@ -60,6 +61,7 @@ export async function ingestRoutes(app: FastifyInstance, options: IngestOptions)
   app.decorateRequest('playbackProjectId', null);
   app.decorateRequest('playbackPath', null);
   app.decorateRequest('playbackAuthorized', false);
+  app.decorateRequest('playbackKeyId', null);
 
   // Bodies are read as raw bytes whatever they claim to be: browsers send envelopes as text/plain.
   app.removeAllContentTypeParsers();
@@ -106,6 +108,7 @@ export async function ingestRoutes(app: FastifyInstance, options: IngestOptions)
     try {
       await authorize(projectId, publicKey);
       request.playbackAuthorized = true;
+      request.playbackKeyId = publicKey;
     } catch (error) {
       if (error instanceof HttpError && error.statusCode === 401) request.playbackProjectId = null;
       if (error instanceof HttpError) return sendError(reply, error.statusCode, error.message, error.headers);
@@ -144,6 +147,7 @@ export async function ingestRoutes(app: FastifyInstance, options: IngestOptions)
       throw error;
     }
     request.playbackAuthorized = true;
+    request.playbackKeyId = publicKey;
   }
 
   app.addHook('onResponse', async (request, reply) => {
@@ -157,21 +161,23 @@ export async function ingestRoutes(app: FastifyInstance, options: IngestOptions)
     }
   });
 
-  app.setErrorHandler((error: FastifyError | HttpError | QueueFullError, _request, reply) => {
-    if (error instanceof HttpError) return sendError(reply, error.statusCode, error.message, error.headers);
-    if (error instanceof QueueFullError) {
-      return sendError(reply, 503, `${error.message}: retry shortly`, { 'retry-after': '1' });
-    }
-    const status = (error as FastifyError).statusCode ?? 500;
-    if (status >= 500) {
-      reply.log.error({ err: error }, 'ingest failed');
-      return sendError(reply, status, 'internal error');
-    }
-    if ((error as FastifyError).code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return sendError(reply, 413, `body exceeds ${limits.maxBodyBytes} bytes`);
-    }
-    return sendError(reply, status, error.message);
-  });
+  app.setErrorHandler(
+    (error: FastifyError | HttpError | QueueFullError | QueueUnavailableError, _request, reply) => {
+      if (error instanceof HttpError) return sendError(reply, error.statusCode, error.message, error.headers);
+      if (error instanceof QueueFullError || error instanceof QueueUnavailableError) {
+        return sendError(reply, 503, `${error.message}: retry shortly`, { 'retry-after': '1' });
+      }
+      const status = (error as FastifyError).statusCode ?? 500;
+      if (status >= 500) {
+        reply.log.error({ err: error }, 'ingest failed');
+        return sendError(reply, status, 'internal error');
+      }
+      if ((error as FastifyError).code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+        return sendError(reply, 413, `body exceeds ${limits.maxBodyBytes} bytes`);
+      }
+      return sendError(reply, status, error.message);
+    },
+  );
 
   async function accept(request: FastifyRequest): Promise<{ body: Buffer; wireBytes: number }> {
     const raw = (request.body as Buffer | undefined) ?? Buffer.alloc(0);
@@ -184,13 +190,21 @@ export async function ingestRoutes(app: FastifyInstance, options: IngestOptions)
     return { body, wireBytes: raw.length };
   }
 
-  async function publish(request: FastifyRequest, kind: MessageKind, body: Buffer, wireBytes: number) {
+  async function publish(
+    request: FastifyRequest,
+    kind: MessageKind,
+    body: Buffer,
+    wireBytes: number,
+    route: { path: TrafficPath; orderingKey: string | null },
+  ) {
     await queue.publish({
       kind,
       projectId: request.playbackProjectId!,
       receivedAt: Date.now(),
       wireBytes,
       body,
+      keyId: request.playbackKeyId,
+      ...route,
     });
   }
 
@@ -199,7 +213,11 @@ export async function ingestRoutes(app: FastifyInstance, options: IngestOptions)
     if (!request.playbackAuthorized) await authorizeFromEnvelopeHeader(request, body);
     const read = await readEnvelope(body, { maxRecordingInflatedBytes: limits.maxRecordingInflatedBytes });
     request.playbackPath = read.path;
-    await publish(request, 'envelope', body, wireBytes);
+    // A replay's segments stay in order: they share the replay id as their key.
+    await publish(request, 'envelope', body, wireBytes, {
+      path: read.path,
+      orderingKey: read.path === 'replay' ? read.replayId : null,
+    });
     const id = read.envelope.header.event_id;
     return typeof id === 'string' ? { id } : {};
   });
@@ -207,14 +225,14 @@ export async function ingestRoutes(app: FastifyInstance, options: IngestOptions)
   app.post('/api/:projectId/issues/', { config: { kind: 'issues' } }, async (request) => {
     const { body, wireBytes } = await accept(request);
     const batch = readIssuesBatch(body);
-    await publish(request, 'issues', body, wireBytes);
+    await publish(request, 'issues', body, wireBytes, { path: 'endpoint', orderingKey: null });
     return { accepted: batch.issues.length };
   });
 
   app.post('/api/:projectId/playback/', { config: { kind: 'playback' } }, async (request) => {
     const { body, wireBytes } = await accept(request);
     const upload = readPlaybackUpload(body);
-    await publish(request, 'playback', body, wireBytes);
-    return { sessionId: upload.metadata.sessionId };
+    await publish(request, 'playback', body, wireBytes, { path: 'playback', orderingKey: upload.meta.id });
+    return { sessionId: upload.meta.id };
   });
 }

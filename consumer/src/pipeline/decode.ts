@@ -1,17 +1,18 @@
 // Decode: from a payload as it arrived to the click issues it carries, per path.
 // Ingest runs the same reading to answer bad input with a 4xx before anything is queued.
-import { type ClickIssue, ClickIssueSchema } from '@playback/detector';
+import {
+  type ClickIssue,
+  ClickIssueSchema,
+  type PlaybackFile,
+  PlaybackFileError,
+  parsePlaybackFileText,
+} from '@playback/detector';
 import { MAX_RECORDING_INFLATED_BYTES } from '../constants.js';
 import { type Envelope, EnvelopeError, parseEnvelope, parseJsonItem } from '../ingest/envelope.js';
 import { badRequest } from '../ingest/errors.js';
 import type { TrafficPath } from '../store/store.js';
 import { defaultRecordingReaders, type RecordingContext, type RecordingReaders } from './detector-adapter.js';
-import {
-  type IssuesBatch,
-  IssuesBatchSchema,
-  type PlaybackUploadBody,
-  PlaybackUploadSchema,
-} from './payloads.js';
+import { type IssuesBatch, IssuesBatchSchema, MAX_SESSION_ID_CHARS } from './payloads.js';
 import { type RecordingSegment, readRecordingSegment } from './recording-segment.js';
 import { zodReason } from './zod-reason.js';
 
@@ -196,8 +197,28 @@ export function readIssuesBatch(bytes: Buffer): IssuesBatch {
   return parsed.data;
 }
 
-export function readPlaybackUpload(bytes: Buffer): PlaybackUploadBody {
-  const parsed = PlaybackUploadSchema.safeParse(parseJsonBody(bytes));
-  if (!parsed.success) throw badRequest(zodReason(parsed.error));
-  return parsed.data;
+/**
+ * A playback upload is a playback file. Bad input is refused with the path inside the file
+ * (`steps[3].target.selectors: …`), or the JSON position of a truncated body.
+ */
+export function readPlaybackUpload(bytes: Buffer): PlaybackFile {
+  if (bytes.length === 0) throw badRequest('empty body: expected a playback file (JSON)');
+  let file: PlaybackFile;
+  try {
+    file = parsePlaybackFileText(bytes.toString('utf8'));
+  } catch (error) {
+    if (error instanceof PlaybackFileError) throw badRequest(error.message);
+    throw error;
+  }
+  if (file.meta.id.length > MAX_SESSION_ID_CHARS) {
+    throw badRequest(`meta.id: longer than ${MAX_SESSION_ID_CHARS} characters`);
+  }
+  if (Number.isNaN(new Date(file.meta.startedAt).getTime())) {
+    throw badRequest(`meta.startedAt: ${file.meta.startedAt} is not a time (epoch ms)`);
+  }
+  const replayId = file.meta.sentry.replayId;
+  if (replayId !== null && replayId.length > MAX_SESSION_ID_CHARS) {
+    throw badRequest(`meta.sentry.replayId: longer than ${MAX_SESSION_ID_CHARS} characters`);
+  }
+  return file;
 }

@@ -1,4 +1,4 @@
-// The JSON bodies of the endpoint path and of playback uploads.
+// The JSON bodies of the endpoint path. Playback uploads are playback files: `@playback/detector` owns that schema.
 import { ClickIssueSchema } from '@playback/detector';
 import { z } from 'zod';
 import { MAX_ISSUES_PER_BATCH } from '../constants.js';
@@ -11,19 +11,5 @@ export const IssuesBatchSchema = z.object({
 });
 export type IssuesBatch = z.infer<typeof IssuesBatchSchema>;
 
-/**
- * A recorded session upload. The recorder issue defines the playback file; until then the
- * consumer keeps the validated envelope: metadata it can index, and the body as sent.
- */
-export const PlaybackUploadSchema = z.object({
-  version: z.number().int().min(1).optional(),
-  metadata: z.looseObject({
-    sessionId: z.string().min(1).max(200),
-    replayId: z.string().min(1).max(200).nullable().optional(),
-    url: z.string().optional(),
-    startedAt: z.number().optional(),
-    issueIds: z.array(z.uuid()).optional(),
-  }),
-  body: z.unknown().refine((body) => body !== undefined, 'body is required'),
-});
-export type PlaybackUploadBody = z.infer<typeof PlaybackUploadSchema>;
+/** Longest session or replay id the consumer indexes, in characters; longer ones are refused, not cut. */
+export const MAX_SESSION_ID_CHARS = 200;

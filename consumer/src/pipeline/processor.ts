@@ -52,7 +52,23 @@ export class Processor {
 
   /** Handles one queue message. Bad payloads are logged and counted, never thrown. */
   async handle(message: QueueMessage): Promise<void> {
-    const { metrics, logger } = this.options;
+    try {
+      await this.process(message);
+    } catch (error) {
+      this.options.logger.error(
+        { err: error, kind: message.kind, projectId: message.projectId },
+        'message processing failed',
+      );
+    }
+  }
+
+  /**
+   * Handles one queue message and throws what failed: an HttpError (4xx) for a payload that cannot be
+   * read, anything else for the store. Kafka's consumer needs the difference: the first goes to the
+   * dead letter topic, the second is delivered again.
+   */
+  async process(message: QueueMessage): Promise<void> {
+    const { metrics } = this.options;
     const end = metrics.processingSeconds.startTimer({ kind: message.kind });
     try {
       if (message.kind === 'envelope') await this.envelope(message);
@@ -61,10 +77,7 @@ export class Processor {
       metrics.messagesProcessed.inc({ kind: message.kind, outcome: 'ok' });
     } catch (error) {
       metrics.messagesProcessed.inc({ kind: message.kind, outcome: 'error' });
-      logger.error(
-        { err: error, kind: message.kind, projectId: message.projectId },
-        'message processing failed',
-      );
+      throw error;
     } finally {
       end();
     }
@@ -123,20 +136,13 @@ export class Processor {
     );
   }
 
+  /** A playback file: stored as a session; its click issues link it to their groups as they arrive. */
   private async playback(message: QueueMessage): Promise<void> {
-    const upload = readPlaybackUpload(message.body);
+    const file = readPlaybackUpload(message.body);
     const { store, stats } = this.options;
     stats.add(message.projectId, 'playback', { requests: 1, bytesReceived: message.wireBytes });
-    stats.addSessions(message.projectId, 'playback', [upload.metadata.sessionId]);
-    await withRetry(() =>
-      store.savePlayback(message.projectId, {
-        sessionId: upload.metadata.sessionId,
-        replayId: upload.metadata.replayId ?? null,
-        bytes: message.body.length,
-        metadata: upload.metadata,
-        body: upload.body,
-      }),
-    );
+    stats.addSessions(message.projectId, 'playback', [file.meta.id]);
+    await withRetry(() => store.saveSession(message.projectId, file, message.body.length));
   }
 
   private async storeAll(projectId: number, issues: readonly ClickIssue[], path: IssuePath): Promise<void> {
@@ -153,12 +159,20 @@ export class Processor {
     const results = await Promise.all(entries.map((entry) => this.batcher.write(projectId, entry)));
     results.forEach((recorded, i) => {
       metrics.occurrences.inc({ path, outcome: recorded.stored ? 'stored' : 'duplicate' });
-      if (!recorded.stored || recorded.issueId === null) return;
       const { issue, group } = entries[i]!;
       for (const sink of this.options.sinks ?? []) {
-        sink
-          .write({ projectId, issueId: recorded.issueId, newIssue: recorded.newIssue, path, group, issue })
-          .catch((error: unknown) => logger.warn({ err: error, sink: sink.name }, 'sink write failed'));
+        const written =
+          recorded.stored && recorded.issueId !== null
+            ? sink.write({
+                projectId,
+                issueId: recorded.issueId,
+                newIssue: recorded.newIssue,
+                path,
+                group,
+                issue,
+              })
+            : sink.repeat?.({ projectId, path, group, issue });
+        written?.catch((error: unknown) => logger.warn({ err: error, sink: sink.name }, 'sink write failed'));
       }
     });
   }

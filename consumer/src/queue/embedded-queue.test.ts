@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EmbeddedQueue } from './embedded-queue.js';
-import { fromQueueRecord, QueueFullError, type QueueMessage, toQueueRecord } from './queue.js';
+import { QueueFullError, type QueueMessage } from './queue.js';
 
 const message = (n: number): QueueMessage => ({
   kind: 'issues',
@@ -44,11 +44,5 @@ describe('EmbeddedQueue', () => {
     await queue.drain();
     expect(errors).toHaveLength(1);
     expect(seen).toEqual([2]);
-  });
-
-  it('round-trips a message through the record form a Kafka topic carries', () => {
-    const m = message(42);
-    expect(fromQueueRecord(toQueueRecord(m))).toEqual(m);
-    expect(() => fromQueueRecord({ key: '', value: Buffer.alloc(0), headers: {} })).toThrow();
   });
 });

@@ -1,5 +1,6 @@
 // The queue between ingest and the processors. Two implementations share this interface:
-// embedded (in-process, bounded: the default) and Kafka (one topic, key = project, value = payload).
+// embedded (in-process, bounded: the default) and Kafka (topics per path, see kafka-topics.ts).
+import type { TrafficPath } from '../store/store.js';
 
 export type MessageKind = 'envelope' | 'issues' | 'playback';
 
@@ -12,15 +13,31 @@ export interface QueueMessage {
   /** Bytes on the wire, before HTTP decompression. */
   wireBytes: number;
   body: Buffer;
+  /** The public key it was sent with, when ingest knows it. */
+  keyId?: string | null;
+  /** The path its traffic counts under, as ingest read it. */
+  path?: TrafficPath;
+  /**
+   * Messages that share this key are handled in the order they arrived: a replay's segments, a
+   * session's uploads. Kafka keys its records by it; the embedded queue does not need it.
+   */
+  orderingKey?: string | null;
 }
 
 export type MessageHandler = (message: QueueMessage) => Promise<void>;
 
 export interface Queue {
   readonly kind: string;
-  /** Accepts a message, or rejects with QueueFullError so ingest can answer 503. */
+  /**
+   * Accepts a message once it is durable (Kafka: acknowledged by the in-sync replicas), or rejects with
+   * QueueFullError / QueueUnavailableError so ingest can answer 503.
+   */
   publish(message: QueueMessage): Promise<void>;
-  /** Starts delivering messages to `handler`. At-least-once: the handler must be idempotent. */
+  /**
+   * Starts delivering messages to `handler`. At-least-once: the handler must be idempotent. On Kafka a
+   * handler that throws has its message delivered again, unless the error says the message cannot be
+   * read (see kafka-dead-letter.ts): that one goes to the dead letter topic.
+   */
   start(handler: MessageHandler): Promise<void>;
   /** Resolves once every message accepted so far has been handled. */
   drain(): Promise<void>;
@@ -34,37 +51,7 @@ export class QueueFullError extends Error {
   override readonly name = 'QueueFullError';
 }
 
-/** Wire form of a message, as a Kafka record carries it: key, value, string headers. */
-export interface QueueRecord {
-  key: string;
-  value: Buffer;
-  headers: Record<string, string>;
-}
-
-export function toQueueRecord(message: QueueMessage): QueueRecord {
-  return {
-    key: String(message.projectId),
-    value: message.body,
-    headers: {
-      kind: message.kind,
-      projectId: String(message.projectId),
-      receivedAt: String(message.receivedAt),
-      wireBytes: String(message.wireBytes),
-    },
-  };
-}
-
-const KINDS: readonly MessageKind[] = ['envelope', 'issues', 'playback'];
-
-export function fromQueueRecord(record: QueueRecord): QueueMessage {
-  const kind = record.headers.kind as MessageKind;
-  const projectId = Number(record.headers.projectId);
-  if (!KINDS.includes(kind) || !Number.isInteger(projectId)) throw new Error('not a Playback queue record');
-  return {
-    kind,
-    projectId,
-    receivedAt: Number(record.headers.receivedAt) || Date.now(),
-    wireBytes: Number(record.headers.wireBytes) || record.value.length,
-    body: record.value,
-  };
+/** The queue's backend did not take the message in time (a broker away): ingest answers 503. */
+export class QueueUnavailableError extends Error {
+  override readonly name = 'QueueUnavailableError';
 }

@@ -6,6 +6,14 @@ import type { IssuePath } from '../store/store.js';
 export interface OccurrenceSink {
   readonly name: string;
   write(occurrence: NewOccurrence): Promise<void>;
+  /**
+   * Optional: also told of an occurrence the store already had (a redelivery, or the same issue by a
+   * second path). A sink whose readers deduplicate by id implements it, so a crash between the store
+   * write and the sink's own write cannot lose the occurrence: the redelivery sends it again.
+   */
+  repeat?(occurrence: RepeatedOccurrence): Promise<void>;
+  /** Optional: resolves once every write so far has landed (Kafka commits offsets only after). */
+  flush?(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -17,3 +25,5 @@ export interface NewOccurrence {
   group: IssueGroup;
   issue: ClickIssue;
 }
+
+export type RepeatedOccurrence = Omit<NewOccurrence, 'issueId' | 'newIssue'>;

@@ -102,6 +102,47 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 3,
+    // playback_sessions (version 1) held uploads from before the playback file existed; it is
+    // left as it was, so nothing stored is lost, and nothing reads or writes it any more.
+    name: 'sessions: uploaded playback files, and the ids that link them to click issues',
+    statements: [
+      `CREATE TABLE sessions (
+        project_id integer NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        id text NOT NULL,
+        replay_id text,
+        app_name text NOT NULL,
+        app_release text,
+        url text NOT NULL,
+        started_at timestamptz NOT NULL,
+        duration_ms double precision NOT NULL,
+        step_count integer NOT NULL,
+        exchange_count integer NOT NULL,
+        error_count integer NOT NULL,
+        click_issue_count integer NOT NULL,
+        sources jsonb NOT NULL,
+        bytes integer NOT NULL,
+        file jsonb NOT NULL,
+        received_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (project_id, id)
+      )`,
+      'CREATE INDEX sessions_started ON sessions (project_id, started_at DESC, id)',
+      // One row per id an occurrence of the same session can carry: the SDK session id, the
+      // Sentry replay id, or the click issue's own id.
+      `CREATE TABLE session_links (
+        project_id integer NOT NULL,
+        session_id text NOT NULL,
+        kind text NOT NULL CHECK (kind IN ('session', 'replay', 'occurrence')),
+        value text NOT NULL,
+        PRIMARY KEY (project_id, session_id, kind, value),
+        FOREIGN KEY (project_id, session_id) REFERENCES sessions (project_id, id) ON DELETE CASCADE
+      )`,
+      'CREATE INDEX session_links_value ON session_links (project_id, kind, value)',
+      'CREATE INDEX occurrences_session ON occurrences (project_id, session_id)',
+      'CREATE INDEX occurrences_replay ON occurrences (project_id, replay_id)',
+    ],
+  },
 ];
 
 /** An arbitrary constant: the advisory lock that serializes concurrent migrators. */

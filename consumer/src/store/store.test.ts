@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../test/databases.js';
 import { clickIssue } from '../../test/fixtures.js';
+import { playbackFile } from '../../test/playback-file.js';
 import { groupClickIssue } from '../pipeline/grouper.js';
-import { migrate } from './migrations.js';
+import { MIGRATIONS, migrate } from './migrations.js';
 import { Store } from './store.js';
 
 for (const database of testDatabases()) {
@@ -20,7 +21,7 @@ for (const database of testDatabases()) {
 
     it('migrates once, creates projects with keys, groups occurrences and stores a repeated id once', async () => {
       {
-        expect(applied).toEqual([1, 2]);
+        expect(applied).toEqual(MIGRATIONS.map((m) => m.version));
         expect(await store.migrate()).toEqual([]);
         const { project, key } = await store.createProject('shop');
         expect(key.publicKey).toMatch(/^[0-9a-f]{32}$/);
@@ -48,13 +49,7 @@ for (const database of testDatabases()) {
         });
         expect((await store.listIssues(project.id, { path: 'replay', limit: 10, offset: 0 })).total).toBe(0);
 
-        await store.savePlayback(project.id, {
-          sessionId: 's1',
-          replayId: null,
-          bytes: 10,
-          metadata: {},
-          body: {},
-        });
+        await store.saveSession(project.id, playbackFile({ id: 's1' }), 10);
         const detail = await store.getIssue(project.id, a.issueId!);
         expect(detail?.occurrences.map((o) => o.id).sort()).toEqual([first.id, again.id].sort());
         expect(detail?.replayIds).toEqual(['r1']);
@@ -122,7 +117,7 @@ for (const database of testDatabases()) {
       const db = await database.open();
       try {
         const results = await Promise.all([migrate(db), migrate(db)]);
-        expect(results.flat().sort()).toEqual([1, 2]);
+        expect(results.flat().sort()).toEqual(MIGRATIONS.map((m) => m.version));
       } finally {
         await db.close();
       }

@@ -1,10 +1,11 @@
 // Everything the consumer keeps, behind one class that speaks the shared SQL dialect.
 import { randomBytes } from 'node:crypto';
-import type { ClickIssue } from '@playback/detector';
+import type { ClickIssue, PlaybackFile } from '@playback/detector';
 import { MAX_LINKED_IDS_PER_ISSUE, MAX_OCCURRENCES_PER_ISSUE } from '../constants.js';
 import type { IssueGroup } from '../pipeline/grouper.js';
 import type { Database, Sql } from './database.js';
 import { migrate } from './migrations.js';
+import { sessionRecord } from './session-record.js';
 
 /** The paths an occurrence can arrive by. */
 export type IssuePath = 'exception' | 'endpoint' | 'replay';
@@ -103,12 +104,32 @@ export interface OccurrenceInput {
   group: IssueGroup;
 }
 
-export interface PlaybackUpload {
-  sessionId: string;
+/** An uploaded playback file, as a session list shows it. */
+export interface SessionSummary {
+  id: string;
   replayId: string | null;
+  app: { name: string; release: string | null };
+  url: string;
+  startedAt: string;
+  durationMs: number;
+  steps: number;
+  exchanges: number;
+  errors: number;
+  /** Click issues the file itself recorded. */
+  clickIssues: number;
+  sources: PlaybackFile['meta']['sources'];
   bytes: number;
-  metadata: unknown;
-  body: unknown;
+  receivedAt: string;
+}
+
+export interface SessionDetail extends SessionSummary {
+  /** Issues with an occurrence from this session, by any path. */
+  issues: IssueSummary[];
+}
+
+export interface SessionListQuery {
+  limit: number;
+  offset: number;
 }
 
 const iso = (value: unknown): string =>
@@ -120,6 +141,45 @@ const num = (value: unknown): number => (typeof value === 'number' ? value : Num
 export function generatePublicKey(): string {
   return randomBytes(16).toString('hex');
 }
+
+const SESSION_COLUMNS = `id, replay_id, app_name, app_release, url, started_at, duration_ms, step_count,
+  exchange_count, error_count, click_issue_count, sources, bytes, received_at`;
+
+const jsonValue = (value: unknown): unknown => (typeof value === 'string' ? JSON.parse(value) : value);
+
+function toSessionSummary(row: Record<string, unknown>): SessionSummary {
+  return {
+    id: String(row.id),
+    replayId: row.replay_id == null ? null : String(row.replay_id),
+    app: { name: String(row.app_name), release: row.app_release == null ? null : String(row.app_release) },
+    url: String(row.url),
+    startedAt: iso(row.started_at),
+    durationMs: num(row.duration_ms),
+    steps: num(row.step_count),
+    exchanges: num(row.exchange_count),
+    errors: num(row.error_count),
+    clickIssues: num(row.click_issue_count),
+    sources: jsonValue(row.sources) as SessionSummary['sources'],
+    bytes: num(row.bytes),
+    receivedAt: iso(row.received_at),
+  };
+}
+
+/**
+ * Pairs of (session, occurrence) that are the same user session: the occurrence carries the
+ * session's id, its replay id, or is one of the click issues the file recorded (whose ids are
+ * uuids, checked at ingest). `$1` is the project.
+ */
+const SESSION_OCCURRENCE_PAIRS = `
+  SELECT l.session_id, o.fingerprint FROM session_links l
+    JOIN occurrences o ON o.project_id = l.project_id AND o.session_id = l.value
+    WHERE l.project_id = $1 AND l.kind = 'session'
+  UNION SELECT l.session_id, o.fingerprint FROM session_links l
+    JOIN occurrences o ON o.project_id = l.project_id AND o.replay_id = l.value
+    WHERE l.project_id = $1 AND l.kind = 'replay'
+  UNION SELECT l.session_id, o.fingerprint FROM session_links l
+    JOIN occurrences o ON o.project_id = l.project_id AND o.id = l.value::uuid
+    WHERE l.project_id = $1 AND l.kind = 'occurrence'`;
 
 const ISSUE_COLUMNS = `id, fingerprint, type, title, culprit, first_seen, last_seen, count,
   count_exception, count_endpoint, count_replay`;
@@ -404,10 +464,9 @@ export class Store {
       group,
     );
     const playbackRows = await this.db.query(
-      `SELECT p.session_id FROM playback_sessions p WHERE p.project_id = $1 AND EXISTS (
-         SELECT 1 FROM occurrences o WHERE o.project_id = $1 AND o.fingerprint = $2
-           AND (o.session_id = p.session_id OR (p.replay_id IS NOT NULL AND o.replay_id = p.replay_id)))
-       ORDER BY p.received_at DESC LIMIT ${MAX_LINKED_IDS_PER_ISSUE}`,
+      `SELECT s.id FROM sessions s WHERE s.project_id = $1 AND s.id IN (
+         SELECT pairs.session_id FROM (${SESSION_OCCURRENCE_PAIRS}) pairs WHERE pairs.fingerprint = $2)
+       ORDER BY s.started_at DESC, s.id LIMIT ${MAX_LINKED_IDS_PER_ISSUE}`,
       group,
     );
     return {
@@ -433,7 +492,7 @@ export class Store {
       }),
       replayIds: replayRows.map((r) => String(r.replay_id)),
       sessions: sessionRows.map((r) => String(r.session_id)),
-      playbackSessions: playbackRows.map((r) => String(r.session_id)),
+      playbackSessions: playbackRows.map((r) => String(r.id)),
     };
   }
 
@@ -558,38 +617,93 @@ export class Store {
     });
   }
 
-  // Playback sessions.
+  // Sessions: uploaded playback files.
 
-  /** Stores an upload; a session uploaded again replaces the earlier copy. Returns true when new. */
-  async savePlayback(projectId: number, upload: PlaybackUpload): Promise<boolean> {
-    const rows = await this.db.query(
-      `INSERT INTO playback_sessions (project_id, session_id, replay_id, bytes, metadata, body)
-       VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb)
-       ON CONFLICT (project_id, session_id) DO UPDATE SET replay_id = EXCLUDED.replay_id, bytes = EXCLUDED.bytes,
-         metadata = EXCLUDED.metadata, body = EXCLUDED.body, received_at = now()
-       RETURNING (xmax = 0) AS inserted`,
-      [
+  /** Stores a playback file; the same session uploaded again replaces the earlier copy. Returns true when new. */
+  async saveSession(projectId: number, file: PlaybackFile, bytes: number): Promise<boolean> {
+    const record = sessionRecord(file);
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx.query(
+        `INSERT INTO sessions (project_id, id, replay_id, app_name, app_release, url, started_at, duration_ms,
+           step_count, exchange_count, error_count, click_issue_count, sources, bytes, file)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14, $15::jsonb)
+         ON CONFLICT (project_id, id) DO UPDATE SET replay_id = EXCLUDED.replay_id, app_name = EXCLUDED.app_name,
+           app_release = EXCLUDED.app_release, url = EXCLUDED.url, started_at = EXCLUDED.started_at,
+           duration_ms = EXCLUDED.duration_ms, step_count = EXCLUDED.step_count,
+           exchange_count = EXCLUDED.exchange_count, error_count = EXCLUDED.error_count,
+           click_issue_count = EXCLUDED.click_issue_count, sources = EXCLUDED.sources, bytes = EXCLUDED.bytes,
+           file = EXCLUDED.file, received_at = now()
+         RETURNING (xmax = 0) AS inserted`,
+        [
+          projectId,
+          record.id,
+          record.replayId,
+          record.appName,
+          record.appRelease,
+          record.url,
+          record.startedAt,
+          record.durationMs,
+          record.stepCount,
+          record.exchangeCount,
+          record.errorCount,
+          record.clickIssueCount,
+          JSON.stringify(record.sources),
+          bytes,
+          JSON.stringify(file),
+        ],
+      );
+      await tx.query('DELETE FROM session_links WHERE project_id = $1 AND session_id = $2', [
         projectId,
-        upload.sessionId,
-        upload.replayId,
-        upload.bytes,
-        JSON.stringify(upload.metadata),
-        JSON.stringify(upload.body),
-      ],
-    );
-    return rows[0]?.inserted === true;
+        record.id,
+      ]);
+      await tx.query(
+        `INSERT INTO session_links (project_id, session_id, kind, value)
+         SELECT $1, $2, kind, value FROM unnest($3::text[], $4::text[]) AS t(kind, value)`,
+        [projectId, record.id, record.links.map((l) => l.kind), record.links.map((l) => l.value)],
+      );
+      return row?.inserted === true;
+    });
   }
 
-  async getPlayback(
+  /** Sessions, the latest started first. */
+  async listSessions(
     projectId: number,
-    sessionId: string,
-  ): Promise<{ metadata: unknown; body: unknown } | null> {
+    query: SessionListQuery,
+  ): Promise<{ sessions: SessionSummary[]; total: number }> {
+    const [totalRow] = await this.db.query(
+      'SELECT count(*)::int AS total FROM sessions WHERE project_id = $1',
+      [projectId],
+    );
+    const rows = await this.db.query(
+      `SELECT ${SESSION_COLUMNS} FROM sessions WHERE project_id = $1
+       ORDER BY started_at DESC, id LIMIT ${query.limit | 0} OFFSET ${query.offset | 0}`,
+      [projectId],
+    );
+    return { sessions: rows.map(toSessionSummary), total: num(totalRow?.total) };
+  }
+
+  /** A session with the issues its occurrences were grouped under. */
+  async getSession(projectId: number, sessionId: string): Promise<SessionDetail | null> {
     const [row] = await this.db.query(
-      'SELECT metadata, body FROM playback_sessions WHERE project_id = $1 AND session_id = $2',
+      `SELECT ${SESSION_COLUMNS} FROM sessions WHERE project_id = $1 AND id = $2`,
       [projectId, sessionId],
     );
     if (!row) return null;
-    const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
-    return { metadata: parse(row.metadata), body: parse(row.body) };
+    const issues = await this.db.query(
+      `SELECT ${ISSUE_COLUMNS} FROM issues WHERE project_id = $1 AND fingerprint IN (
+         SELECT pairs.fingerprint FROM (${SESSION_OCCURRENCE_PAIRS}) pairs WHERE pairs.session_id = $2)
+       ORDER BY ${SORT_ORDER.last_seen} LIMIT ${MAX_LINKED_IDS_PER_ISSUE}`,
+      [projectId, sessionId],
+    );
+    return { ...toSessionSummary(row), issues: issues.map(toIssueSummary) };
+  }
+
+  /** The playback file as uploaded (JSON keys may come back in another order). */
+  async getSessionFile(projectId: number, sessionId: string): Promise<unknown | null> {
+    const [row] = await this.db.query('SELECT file FROM sessions WHERE project_id = $1 AND id = $2', [
+      projectId,
+      sessionId,
+    ]);
+    return row ? jsonValue(row.file) : null;
   }
 }

@@ -1,0 +1,24 @@
+import type { IssueType } from '../api/types';
+
+export const TYPE_LABELS: Record<IssueType, string> = {
+  dead: 'Dead',
+  slow: 'Slow',
+  rage: 'Rage',
+  error: 'Error',
+};
+
+/** What each type means, for tooltips and filters. */
+export const TYPE_DESCRIPTIONS: Record<IssueType, string> = {
+  dead: 'No visible reaction before the timeout',
+  slow: 'The reaction came, but after the slow threshold',
+  rage: 'Clicked again and again while it waited',
+  error: 'An uncaught error right after the click',
+};
+
+export function TypeBadge({ type }: { type: IssueType }) {
+  return (
+    <span class={`badge badge-${type}`} title={TYPE_DESCRIPTIONS[type]} data-type={type}>
+      {TYPE_LABELS[type] ?? type}
+    </span>
+  );
+}
