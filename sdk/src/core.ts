@@ -7,6 +7,7 @@ import {
   type SignalKind,
 } from '@playback/detector/engine';
 import { ADVANCE_INTERVAL_MS, MAX_PRESS_MS, OWN_NODE_ATTRIBUTE } from './constants.js';
+import { emitClickIssue } from './issue-listeners.js';
 import { observeClicks } from './observe/clicks.js';
 import { observeClipboard } from './observe/clipboard.js';
 import { detachAll, type Observer, type ObserverSink } from './observe/context.js';
@@ -79,6 +80,7 @@ export class ClickIssuesCore implements ObserverSink {
       {
         onIssue: (issue) => {
           this.stats.issues[issue.type]++;
+          emitClickIssue(issue, () => this.fail('issueListener'));
           this.hooks.onIssue(issue);
         },
         onHandlerError: () => countFailure(this.stats, 'onIssue'),
