@@ -17,6 +17,9 @@ interface StoreFlags {
   server?: string;
 }
 
+/** How long `consume` may take to finish its batches and leave the group once told to stop. */
+const SHUTDOWN_TIMEOUT_MS = 30_000;
+
 function port(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65_535) throw new InvalidArgumentError('not a port number');
@@ -153,6 +156,11 @@ export function buildCli(io: CliIo = { out: console.log, err: console.error, env
     io.out(`Playback processors consuming ${kafka.brokers.join(',')} as group ${queue.groupId}`);
     const stop = async (signal: string) => {
       processors.logger.info({ signal }, 'shutting down');
+      // Offsets not committed by then are delivered again elsewhere: a bounded stop loses nothing.
+      setTimeout(() => {
+        io.err(`playback: still stopping after ${SHUTDOWN_TIMEOUT_MS} ms (is Kafka reachable?): exiting`);
+        process.exit(1);
+      }, SHUTDOWN_TIMEOUT_MS).unref();
       await processors.close();
       process.exit(0);
     };

@@ -17,11 +17,32 @@ export interface ConsumerLag {
   partitions: PartitionLag[];
 }
 
+/** How often a lag read is tried while partitions are still electing leaders (a topic just created). */
+const LAG_READ_ATTEMPTS = 8;
+const LAG_READ_BACKOFF_MS = 100;
+
+function isRetriable(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { retriable?: boolean }).retriable === true;
+}
+
 export async function consumerLag(
   admin: Admin,
   groupId: string,
   topics: readonly string[],
 ): Promise<ConsumerLag> {
+  // Right after a topic is created (or a broker restarts) its partitions may have no leader yet, and
+  // listing offsets answers NOT_LEADER_OR_FOLLOWER: a retriable error, so wait and read again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await readLag(admin, groupId, topics);
+    } catch (error) {
+      if (!isRetriable(error) || attempt >= LAG_READ_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, LAG_READ_BACKOFF_MS * 2 ** (attempt - 1)));
+    }
+  }
+}
+
+async function readLag(admin: Admin, groupId: string, topics: readonly string[]): Promise<ConsumerLag> {
   const [ends, committed] = await Promise.all([
     Promise.all(topics.map(async (topic) => ({ topic, offsets: await admin.fetchTopicOffsets(topic) }))),
     admin.fetchOffsets({ groupId, topics: [...topics] }),

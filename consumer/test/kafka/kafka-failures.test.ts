@@ -2,8 +2,8 @@
 // between its store write and its offset commit, two processes sharing the partitions, and the broker
 // restarting while ingest is under load.
 import type { ClickIssue } from '@playback/detector';
-import { type Admin, AssignerProtocol, ConfigResourceTypes, type KafkaMessage } from 'kafkajs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Admin, AssignerProtocol, type KafkaMessage } from 'kafkajs';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningKafka } from '../../../scripts/kafka.mjs';
 import type { KafkaSettingsInput } from '../../src/queue/kafka-config.js';
 import { consumerLag } from '../../src/queue/kafka-lag.js';
@@ -15,6 +15,7 @@ import {
   ConsumeProcess,
   consumeEnv,
   isolatedSettings,
+  killConsumeProcesses,
   postgresSchemas,
   readTopic,
   schemaClient,
@@ -35,6 +36,8 @@ beforeAll(async () => {
   admin = testKafka(kafka).admin();
   await admin.connect();
 });
+
+afterEach(() => killConsumeProcesses());
 
 afterAll(async () => {
   await admin?.disconnect();
@@ -157,7 +160,6 @@ describe('Kafka processors under failure', () => {
         expect(ends.every((p) => Number(p.high) > 0)).toBe(true);
         expect(await Promise.all(processes.map((p) => p.stop()))).toEqual([0, 0]);
       } finally {
-        await Promise.all(processes.map((p) => p.kill()));
         await run.close();
       }
     },

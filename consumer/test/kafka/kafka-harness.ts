@@ -125,6 +125,26 @@ export async function readTopic(
 
 const consumerRoot = fileURLToPath(new URL('../..', import.meta.url));
 
+const children = new Set<ChildProcess>();
+// A test that fails or times out must not leave processors behind.
+process.once('exit', () => {
+  for (const child of children) child.kill('SIGKILL');
+});
+
+/** Kills every `playback consume` process the tests started that is still running. */
+export async function killConsumeProcesses(): Promise<void> {
+  await Promise.all(
+    [...children].map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          child.once('exit', () => resolve());
+          child.kill('SIGKILL');
+        }),
+    ),
+  );
+}
+
 /** `playback consume` in a child process, run from source. */
 export class ConsumeProcess {
   readonly lines: string[] = [];
@@ -146,7 +166,13 @@ export class ConsumeProcess {
     };
     this.child.stdout!.on('data', collect);
     this.child.stderr!.on('data', collect);
-    this.exited = new Promise((resolve) => this.child.once('exit', (code) => resolve(code)));
+    children.add(this.child);
+    this.exited = new Promise((resolve) =>
+      this.child.once('exit', (code) => {
+        children.delete(this.child);
+        resolve(code);
+      }),
+    );
   }
 
   /** Resolves once it has joined its consumer group. */
@@ -161,13 +187,13 @@ export class ConsumeProcess {
 
   /** SIGKILL: no shutdown, no last commit. */
   async kill(): Promise<void> {
-    this.child.kill('SIGKILL');
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
     await this.exited;
   }
 
   /** SIGTERM: finishes its batches and leaves the group; resolves with the exit code. */
   async stop(): Promise<number | null> {
-    if (this.child.exitCode === null) this.child.kill('SIGTERM');
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGTERM');
     return this.exited;
   }
 }
