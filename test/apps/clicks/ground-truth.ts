@@ -159,6 +159,8 @@ export interface DemoConfig {
   report?: string;
   /** Replay session sample rate 1 when '1'. */
   replay?: '0' | '1';
+  /** Replay session sample rate, 0 to 1 (`replaysSessionSampleRate`); wins over `replay`. */
+  replayRate?: number;
   dead?: number;
   slow?: number;
   /** How long the slow button's fetch takes. Default 4000. */

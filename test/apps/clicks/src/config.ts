@@ -31,6 +31,14 @@ export function demoDsn(): string {
   return window.__PLAYBACK_DEMO__?.dsn ?? `http://public@${window.location.host}/1`;
 }
 
+/** Replay's session sample rate: `replayRate` (0 to 1) when given, else 1 with `replay=1`, else 0. */
+export function replaySampleRateFromQuery(params: URLSearchParams): number {
+  const raw = params.get('replayRate');
+  const rate = Number(raw);
+  if (raw && rate >= 0 && rate <= 1) return rate;
+  return params.get('replay') === '1' ? 1 : 0;
+}
+
 /** Reads the integration options from the page's query string (see DemoConfig). */
 export function integrationOptionsFromQuery(search: string): ClickIssuesIntegrationOptions {
   const params = new URLSearchParams(search);

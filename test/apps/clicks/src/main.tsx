@@ -2,7 +2,7 @@ import { clickIssuesIntegration, getClickIssuesStats } from '@playback/sdk';
 import * as Sentry from '@sentry/browser';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
-import { demoDsn, demoParams, integrationOptionsFromQuery } from './config.js';
+import { demoDsn, demoParams, integrationOptionsFromQuery, replaySampleRateFromQuery } from './config.js';
 
 window.__playback = {
   issues: [],
@@ -14,7 +14,7 @@ const params = demoParams();
 
 Sentry.init({
   dsn: demoDsn(),
-  replaysSessionSampleRate: params.get('replay') === '1' ? 1 : 0,
+  replaysSessionSampleRate: replaySampleRateFromQuery(params),
   replaysOnErrorSampleRate: 0,
   integrations: [
     Sentry.replayIntegration({
