@@ -2,3 +2,16 @@
 export function epochNow(): number {
   return performance.timeOrigin + performance.now();
 }
+
+/**
+ * When the browser created the event, as epoch ms on the same clock as epochNow(). On a busy page
+ * a handler can run long after the user acted; the event's own time keeps a fast burst of clicks
+ * as fast as it was (rage clicks) instead of as late as it was handled.
+ */
+export function eventEpochTime(event: Event): number {
+  const now = performance.now();
+  const stamp = event.timeStamp;
+  // Old engines stamped events in epoch ms, or 0: fall back to now.
+  if (!Number.isFinite(stamp) || stamp <= 0 || stamp > now) return performance.timeOrigin + now;
+  return performance.timeOrigin + stamp;
+}

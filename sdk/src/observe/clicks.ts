@@ -1,5 +1,5 @@
 import type { Click } from '@playback/detector/engine';
-import { epochNow } from '../time.js';
+import { eventEpochTime } from '../time.js';
 import { listen, type Observer } from './context.js';
 import { buildTarget, resolveActionable } from './target.js';
 
@@ -23,7 +23,7 @@ export function observeClicks(ignoreSelectors: readonly string[]): Observer {
     const offDown = listen(win, 'pointerdown', sink, 'pointerdown', (event) => {
       const el = eventElement(event);
       if (!el || !event.isTrusted) return;
-      pointerDownT = epochNow();
+      pointerDownT = eventEpochTime(event);
       sink.press(resolveActionable(el).element, pointerDownT);
     });
     const offClick = listen(win, 'click', sink, 'click', (event) => {
@@ -38,7 +38,7 @@ export function observeClicks(ignoreSelectors: readonly string[]): Observer {
       }
       const pointerType = (event as PointerEvent).pointerType ?? '';
       if (mouse.detail === 0 && pointerType === '') return;
-      const t = epochNow();
+      const t = eventEpochTime(event);
       const resolved = resolveActionable(el);
       const click: Click = {
         t,
