@@ -45,7 +45,6 @@ export async function dashboardAssetRoutes(
     dotfiles: 'ignore',
     maxAge: '365d',
     immutable: true,
-    suppressWarning: true,
   });
 
   for (const path of DASHBOARD_PAGE_PATHS) {
