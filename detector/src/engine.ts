@@ -25,8 +25,11 @@ export type {
   ReportPath,
 } from './model/click-issue.js';
 export {
+  ACTIONABLE_ROLES,
+  BUTTON_INPUT_TYPES,
   CLICK_ISSUE_TYPES,
   ISSUE_SOURCES,
+  PLAYBACK_IGNORE_ATTRIBUTE,
   PRIMARY_BUTTON,
   REPORT_PATHS,
   SIGNAL_KINDS,

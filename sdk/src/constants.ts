@@ -44,5 +44,3 @@ export const RRWEB_CUSTOM_EVENT_TYPE = 5;
 
 /** Elements carrying this attribute are Playback's own: their mutations are never reactions. */
 export const OWN_NODE_ATTRIBUTE = 'data-playback-own';
-/** Opt-out marker: clicks on this element or inside it are not judged. */
-export const IGNORE_ATTRIBUTE = 'data-playback-ignore';

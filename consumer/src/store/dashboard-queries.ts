@@ -2,7 +2,7 @@
 // per-path figures of the comparison. Same SQL on PGlite and PostgreSQL, like the store.
 import { CLICK_ISSUE_TYPES, type ClickIssueType, REPORT_PATHS } from '@playback/detector';
 import type { Sql } from './database.js';
-import type { IssuePath, IssueSummary } from './store.js';
+import { type IssuePath, type IssueSummary, toIssueSummary } from './store.js';
 
 export const ISSUE_PATHS: readonly IssuePath[] = REPORT_PATHS;
 
@@ -69,8 +69,6 @@ export function seriesWindow(period: '24h' | '14d', endMs: number): SeriesWindow
 }
 
 const num = (value: unknown): number => (typeof value === 'number' ? value : Number(value ?? 0));
-const iso = (value: unknown): string =>
-  value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString();
 
 function zeroByType(): Record<ClickIssueType, number> {
   return Object.fromEntries(CLICK_ISSUE_TYPES.map((t) => [t, 0])) as Record<ClickIssueType, number>;
@@ -95,25 +93,6 @@ const PATH_COUNT_COLUMN: Record<IssuePath, string> = {
 /** `LIKE` treats `%`, `_` and `\` specially: a user's search text must not. */
 export function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-function toIssueSummary(row: Record<string, unknown>): IssueSummary {
-  return {
-    id: num(row.id),
-    fingerprint: String(row.fingerprint),
-    type: String(row.type),
-    title: String(row.title),
-    culprit: String(row.culprit),
-    route: String(row.culprit),
-    firstSeen: iso(row.first_seen),
-    lastSeen: iso(row.last_seen),
-    count: num(row.count),
-    countByPath: {
-      exception: num(row.count_exception),
-      endpoint: num(row.count_endpoint),
-      replay: num(row.count_replay),
-    },
-  };
 }
 
 const percentiles = (row: Record<string, unknown>, prefix: string): Percentiles | null =>

@@ -184,7 +184,8 @@ const SESSION_OCCURRENCE_PAIRS = `
 const ISSUE_COLUMNS = `id, fingerprint, type, title, culprit, first_seen, last_seen, count,
   count_exception, count_endpoint, count_replay`;
 
-function toIssueSummary(row: Record<string, unknown>): IssueSummary {
+/** An `issues` row as the API and the dashboard show it. */
+export function toIssueSummary(row: Record<string, unknown>): IssueSummary {
   return {
     id: num(row.id),
     fingerprint: String(row.fingerprint),

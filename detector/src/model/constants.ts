@@ -28,3 +28,21 @@ export const PRIMARY_BUTTON = 0;
 
 /** Longest `text` a Target keeps; longer text is cut so reports stay small. */
 export const TARGET_TEXT_MAX_LENGTH = 100;
+
+/** ARIA roles whose elements promise a reaction to a click: live in the SDK and offline over rrweb alike. */
+export const ACTIONABLE_ROLES: ReadonlySet<string> = new Set([
+  'button',
+  'link',
+  'menuitem',
+  'menuitemcheckbox',
+  'menuitemradio',
+  'tab',
+  'option',
+  'switch',
+]);
+
+/** `<input>` types that behave like buttons. */
+export const BUTTON_INPUT_TYPES: ReadonlySet<string> = new Set(['button', 'submit', 'reset', 'image']);
+
+/** The attribute that opts an element and everything inside it out of detection. */
+export const PLAYBACK_IGNORE_ATTRIBUTE = 'data-playback-ignore';

@@ -1,23 +1,13 @@
+import { ACTIONABLE_ROLES, BUTTON_INPUT_TYPES, PLAYBACK_IGNORE_ATTRIBUTE } from '../model/constants.js';
 import type { Target } from '../model/target.js';
 import { inputType, targetFromElement } from './element-target.js';
 import type { RrwebNodeTree, TreeNode } from './node-tree.js';
 
-/** Roles that promise a reaction to a click. */
-const ACTIONABLE_ROLES = new Set([
-  'button',
-  'link',
-  'menuitem',
-  'menuitemcheckbox',
-  'menuitemradio',
-  'tab',
-  'option',
-  'switch',
-]);
-const BUTTON_INPUT_TYPES = new Set(['button', 'submit', 'reset', 'image']);
 /** Form controls: a click inside one is a click on it, even when it is not "actionable" (text fields, pickers). */
 const FORM_CONTROL_TAGS = new Set(['input', 'select', 'textarea']);
-/** The attribute that opts an element and everything inside it out of detection. */
-export const PLAYBACK_IGNORE_ATTRIBUTE = 'data-playback-ignore';
+
+export { PLAYBACK_IGNORE_ATTRIBUTE };
+
 /** Where the walk up from a clicked node stops looking for an actionable element. */
 const WALK_STOP_TAGS = new Set(['body', 'html']);
 

@@ -1,19 +1,12 @@
-import { TARGET_TEXT_MAX_LENGTH, type Target } from '@playback/detector/engine';
-import { IGNORE_ATTRIBUTE, MAX_ACTIONABLE_DEPTH, MAX_NAME_LENGTH, MAX_SELECTOR_DEPTH } from '../constants.js';
+import {
+  ACTIONABLE_ROLES,
+  BUTTON_INPUT_TYPES,
+  PLAYBACK_IGNORE_ATTRIBUTE,
+  TARGET_TEXT_MAX_LENGTH,
+  type Target,
+} from '@playback/detector/engine';
+import { MAX_ACTIONABLE_DEPTH, MAX_NAME_LENGTH, MAX_SELECTOR_DEPTH } from '../constants.js';
 
-/** ARIA roles whose elements answer clicks. */
-const ACTIONABLE_ROLES = new Set([
-  'button',
-  'link',
-  'menuitem',
-  'menuitemcheckbox',
-  'menuitemradio',
-  'tab',
-  'option',
-  'switch',
-]);
-/** `<input>` types that behave like buttons. */
-const BUTTON_INPUT_TYPES = new Set(['button', 'submit', 'reset', 'image']);
 /** Attributes read as a test id, most common first. */
 const TEST_ID_ATTRIBUTES = ['data-testid', 'data-test-id', 'data-test', 'data-cy', 'data-qa'];
 
@@ -187,7 +180,7 @@ export function selectorOf(el: Element): string {
 
 /** True when `el` (or an ancestor) opted out, by attribute or by one of `selectors`. */
 export function isIgnored(el: Element, selectors: readonly string[]): boolean {
-  if (el.closest(`[${IGNORE_ATTRIBUTE}]`)) return true;
+  if (el.closest(`[${PLAYBACK_IGNORE_ATTRIBUTE}]`)) return true;
   for (const selector of selectors) {
     try {
       if (el.closest(selector)) return true;
