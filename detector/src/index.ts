@@ -36,6 +36,11 @@ export {
   type ReportPath,
   ReportPathSchema,
 } from './model/click-issue.js';
+export {
+  CLICK_ISSUE_BREADCRUMB_CATEGORIES,
+  PUBLIC_CLICK_ISSUE_CATEGORY,
+  REPLAY_CLICK_ISSUE_CATEGORY,
+} from './model/constants.js';
 export { type PageError, PageErrorSchema } from './model/page-error.js';
 export {
   SESSION_EVENTS_VERSION,

@@ -16,7 +16,8 @@ const sentryFromWindow = {
     b.onLoad({ filter: /.*/, namespace: 'sentry-global' }, () => ({
       contents:
         'const S = () => globalThis.Sentry || {};\n' +
-        'export function getIsolationScope() { return S().getIsolationScope ? S().getIsolationScope() : { getSession() { return undefined; } }; }\n',
+        'export function getIsolationScope() { return S().getIsolationScope ? S().getIsolationScope() : { getSession() { return undefined; } }; }\n' +
+        'export function addBreadcrumb(breadcrumb) { if (S().addBreadcrumb) S().addBreadcrumb(breadcrumb); }\n',
       loader: 'js',
     }));
   },

@@ -37,8 +37,11 @@ export const SESSION_ID_STORAGE_KEY = 'playback.sessionId';
 /** sessionStorage key of the experiment assignment, so a session keeps its path across reloads. */
 export const ARM_STORAGE_KEY = 'playback.arm';
 
-/** Breadcrumb category of the replay path. */
-export const REPLAY_BREADCRUMB_CATEGORY = 'ui.clickIssue';
+/** Breadcrumb categories of the replay path: Replay's own frame route, and the public-API route. */
+export {
+  PUBLIC_CLICK_ISSUE_CATEGORY as PUBLIC_BREADCRUMB_CATEGORY,
+  REPLAY_CLICK_ISSUE_CATEGORY as REPLAY_BREADCRUMB_CATEGORY,
+} from '@playback/detector/engine';
 /** rrweb's event type for custom events. */
 export const RRWEB_CUSTOM_EVENT_TYPE = 5;
 

@@ -15,5 +15,5 @@ export { playbackEndpointFromDsn } from './record/upload.js';
 export { issuesEndpointFromDsn, parseDsn } from './report/dsn.js';
 export { EndpointReporter, type EndpointReporterOptions, type IssuesBatch } from './report/endpoint.js';
 export { CLICK_ISSUE_ERROR_NAMES, clickIssueError, reportViaException } from './report/exception.js';
-export { reportViaReplay } from './report/replay.js';
+export { type ReplayRoute, reportViaReplay, reportViaReplayBreadcrumb } from './report/replay.js';
 export type { ClickIssuesStats } from './stats.js';

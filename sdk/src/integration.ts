@@ -1,5 +1,5 @@
 import type { ClickIssue, ReportPath } from '@playback/detector/engine';
-import { type BrowserClient, type Event, getIsolationScope } from '@sentry/browser';
+import { addBreadcrumb, type BrowserClient, type Event, getIsolationScope } from '@sentry/browser';
 import { INTEGRATION_NAME } from './constants.js';
 import { ClickIssuesCore } from './core.js';
 import { checkWeights, type ReportWeights, sessionArm } from './experiment/assign.js';
@@ -8,7 +8,12 @@ import { type ClickIssuesOptions, checkClickIssuesOptions, warnDisabled } from '
 import { type DsnParts, issuesEndpointFromDsn } from './report/dsn.js';
 import { EndpointReporter, type EndpointReporterOptions } from './report/endpoint.js';
 import { type ExceptionClient, reportViaException } from './report/exception.js';
-import { type ReplayLike, reportViaReplay } from './report/replay.js';
+import {
+  type ReplayLike,
+  type ReplayRoute,
+  reportViaReplay,
+  reportViaReplayBreadcrumb,
+} from './report/replay.js';
 import { type ClickIssuesStats, countFailure, emptyStats } from './stats.js';
 
 export type ReplayFallback = 'endpoint' | 'exception' | 'drop';
@@ -21,6 +26,12 @@ export interface ClickIssuesIntegrationOptions extends ClickIssuesOptions {
   report?: ReportPath | ReportWeights;
   /** Where replay-path issues go when Replay is not recording this session. Default 'endpoint'. */
   replayFallback?: ReplayFallback;
+  /**
+   * How the replay path adds its breadcrumb: 'recording' (default) as Replay adds its own click
+   * frames, category `ui.clickIssue`; or 'breadcrumb', Sentry's public `addBreadcrumb` only,
+   * category `playback.clickIssue` (Replay drops public `ui.*` breadcrumbs).
+   */
+  replayRoute?: ReplayRoute;
   /** Issues endpoint URL; default `{DSN origin}/api/{projectId}/issues/?sentry_key=…`. */
   endpoint?: string;
   /** Batching and retry settings of the endpoint path. */
@@ -66,6 +77,7 @@ function sentrySessionId(): string | undefined {
 export function clickIssuesIntegration(options: ClickIssuesIntegrationOptions = {}): ClickIssuesIntegration {
   const report = options.report ?? 'exception';
   const replayFallback = options.replayFallback ?? 'endpoint';
+  const replayRoute = options.replayRoute ?? 'recording';
   const problems = checkClickIssuesOptions(options);
   if (typeof report === 'string') {
     if (!['exception', 'endpoint', 'replay'].includes(report))
@@ -75,6 +87,8 @@ export function clickIssuesIntegration(options: ClickIssuesIntegrationOptions = 
   }
   if (!['endpoint', 'exception', 'drop'].includes(replayFallback))
     problems.push(`unknown replayFallback "${replayFallback}"`);
+  if (!['recording', 'breadcrumb'].includes(replayRoute))
+    problems.push(`unknown replayRoute "${replayRoute}"`);
 
   const stats = emptyStats();
   let core: ClickIssuesCore | null = null;
@@ -156,7 +170,11 @@ export function clickIssuesIntegration(options: ClickIssuesIntegrationOptions = 
     // Replay path: into the recording, or by the fallback when Replay is not recording.
     let recorded = false;
     try {
-      recorded = reportViaReplay(replay(), { ...issue, via: 'replay' });
+      const reported: ClickIssue = { ...issue, via: 'replay' };
+      recorded =
+        replayRoute === 'breadcrumb'
+          ? reportViaReplayBreadcrumb(replay(), reported, addBreadcrumb)
+          : reportViaReplay(replay(), reported);
     } catch {
       // Replay's internals changed under us: count it, and let the fallback carry the issue.
       countFailure(stats, 'replay');

@@ -1,5 +1,6 @@
 // What one request from the browser carried: its kind and the click issues inside it, read from the
 // body as the consumer would read it. Used to split a session's traffic by purpose.
+import { CLICK_ISSUE_BREADCRUMB_CATEGORIES } from '@playback/detector';
 import { type EnvelopeItem, parseEnvelope } from '../support/envelope.js';
 
 export type RequestKind =
@@ -30,8 +31,14 @@ function clickIssueIdsInRecording(events: unknown): string[] {
   const ids: string[] = [];
   for (const event of events as Array<{ type?: unknown; data?: { tag?: unknown; payload?: unknown } }>) {
     const payload = event?.data?.payload as { category?: unknown; data?: { id?: unknown } } | undefined;
-    if (event?.type === 5 && event.data?.tag === 'breadcrumb' && payload?.category === 'ui.clickIssue') {
-      if (typeof payload.data?.id === 'string') ids.push(payload.data.id);
+    const category = typeof payload?.category === 'string' ? payload.category : '';
+    if (
+      event?.type === 5 &&
+      event.data?.tag === 'breadcrumb' &&
+      CLICK_ISSUE_BREADCRUMB_CATEGORIES.includes(category)
+    ) {
+      const id = payload?.data?.id;
+      if (typeof id === 'string') ids.push(id);
     }
   }
   return ids;

@@ -30,6 +30,22 @@ describe('decode', () => {
     }
   });
 
+  it('reads the public-API route (playback.clickIssue) as it reads ui.clickIssue, and nothing else', () => {
+    const viaPublic = clickIssue();
+    const viaFrames = clickIssue({ type: 'slow' });
+    const events = [
+      breadcrumbEvent('playback.clickIssue', viaPublic),
+      breadcrumbEvent('ui.clickIssue', viaFrames),
+      breadcrumbEvent('custom.other', clickIssue()),
+    ];
+    const { issues, invalid } = issuesFromRecording(events, { sessionId: null, replayId: 'r1' });
+    expect(issues.map((i) => [i.id, i.via, i.replayId])).toEqual([
+      [viaPublic.id, 'replay', 'r1'],
+      [viaFrames.id, 'replay', 'r1'],
+    ]);
+    expect(invalid).toBe(0);
+  });
+
   it("adds Sentry's own click breadcrumbs, and re-detected issues only with redetect on, once per id", () => {
     const sdk = clickIssue();
     const fromSentry = clickIssue({ type: 'slow', source: 'sentry-breadcrumb' });

@@ -1,6 +1,7 @@
 // Decode: from a payload as it arrived to the click issues it carries, per path.
 // Ingest runs the same reading to answer bad input with a 4xx before anything is queued.
 import {
+  CLICK_ISSUE_BREADCRUMB_CATEGORIES,
   type ClickIssue,
   ClickIssueSchema,
   type PlaybackFile,
@@ -121,7 +122,7 @@ export async function readEnvelope(bytes: Buffer, options: ReadEnvelopeOptions =
 
 export interface RecordingIssues {
   issues: ClickIssue[];
-  /** `ui.clickIssue` breadcrumbs whose data was not a valid ClickIssue. */
+  /** ClickIssue breadcrumbs (`ui.clickIssue`, `playback.clickIssue`) whose data was not a valid ClickIssue. */
   invalid: number;
 }
 
@@ -148,6 +149,11 @@ function isBreadcrumb(event: unknown): event is BreadcrumbEvent {
   );
 }
 
+/** `ui.clickIssue` (Replay's own frame route) or `playback.clickIssue` (public `Sentry.addBreadcrumb`). */
+function isClickIssueCategory(category: unknown): boolean {
+  return typeof category === 'string' && CLICK_ISSUE_BREADCRUMB_CATEGORIES.includes(category);
+}
+
 /** The click issues a recording segment carries: the SDK's own, Sentry's, and optionally re-detected ones. */
 export function issuesFromRecording(
   events: readonly unknown[],
@@ -157,7 +163,7 @@ export function issuesFromRecording(
   const issues: ClickIssue[] = [];
   let invalid = 0;
   for (const event of events) {
-    if (!isBreadcrumb(event) || event.data.payload.category !== 'ui.clickIssue') continue;
+    if (!isBreadcrumb(event) || !isClickIssueCategory(event.data.payload.category)) continue;
     const parsed = ClickIssueSchema.safeParse(event.data.payload.data);
     if (!parsed.success) {
       invalid++;

@@ -22,6 +22,7 @@ interface PageGlobals {
     init(options: Record<string, unknown>): void;
     replayIntegration(options: Record<string, unknown>): unknown;
     captureException(error: Error, hint: Record<string, unknown>): string;
+    addBreadcrumb(breadcrumb: Record<string, unknown>): void;
     getReplay(): ReplayOnPage;
   };
   document: { getElementById(id: string): { click(): void } | null };
@@ -91,6 +92,15 @@ describe('real @sentry/browser in Chromium', () => {
           via: 'replay',
           endReason: 'mutation',
         });
+        // The public-API route of the replay path: Sentry.addBreadcrumb, which Replay copies into the recording.
+        const viaPublicApi = clickIssue({
+          ...base,
+          type: 'error',
+          sessionId: 'browser-session',
+          via: 'replay',
+          endReason: 'error',
+          error: { t: now, type: 'TypeError', message: 'total is undefined' },
+        });
         const endpoint = clickIssue({
           ...base,
           type: 'rage',
@@ -104,10 +114,12 @@ describe('real @sentry/browser in Chromium', () => {
             dsn,
             exception,
             replayed,
+            viaPublicApi,
           }: {
             dsn: string;
             exception: ClickIssue;
             replayed: ClickIssue;
+            viaPublicApi: ClickIssue;
           }) => {
             const page = globalThis as unknown as PageGlobals;
             const Sentry = page.Sentry;
@@ -146,12 +158,19 @@ describe('real @sentry/browser in Chromium', () => {
               });
               return false;
             });
+            Sentry.addBreadcrumb({
+              type: 'default',
+              category: 'playback.clickIssue',
+              level: 'warning',
+              message: 'Error click on button "Pay now"',
+              data: viaPublicApi,
+            });
             page.document.getElementById('pay')?.click();
             await new Promise((r) => setTimeout(r, 200));
             await replay.flush();
             return replay.getReplayId();
           },
-          { dsn, exception, replayed },
+          { dsn, exception, replayed, viaPublicApi },
         );
         expect(replayId).toMatch(/^[0-9a-f]{32}$/);
 
@@ -179,16 +198,20 @@ describe('real @sentry/browser in Chromium', () => {
             `/api/${project.id}/issues?sort=count`,
           );
           const types = new Set(list.issues.map((i) => i.type));
-          return types.has('dead') && types.has('slow') && types.has('rage') ? list.issues : undefined;
-        }, 'issues by all three paths');
+          return ['dead', 'slow', 'rage', 'error'].every((t) => types.has(t)) ? list.issues : undefined;
+        }, 'issues by all three paths and both replay routes');
         expect(issues.map((i) => i.title).sort()).toEqual([
           'Dead click on button "Pay now"',
+          'Error click on button "Pay now"',
           'Rage click on button "Pay now"',
           'Slow click on button "Pay now"',
         ]);
         const slow = issues.find((i) => i.type === 'slow')!;
         const detail = await getJson<IssueDetail>(consumer, `/api/${project.id}/issues/${slow.id}`);
         expect(detail.occurrences[0]).toMatchObject({ id: replayed.id, path: 'replay', replayId });
+        const error = issues.find((i) => i.type === 'error')!;
+        const errorDetail = await getJson<IssueDetail>(consumer, `/api/${project.id}/issues/${error.id}`);
+        expect(errorDetail.occurrences[0]).toMatchObject({ id: viaPublicApi.id, path: 'replay', replayId });
         const dead = issues.find((i) => i.type === 'dead')!;
         const deadDetail = await getJson<IssueDetail>(consumer, `/api/${project.id}/issues/${dead.id}`);
         // The error event carries the replay's id in contexts.replay: the issue links to the replay.

@@ -46,3 +46,21 @@ export const BUTTON_INPUT_TYPES: ReadonlySet<string> = new Set(['button', 'submi
 
 /** The attribute that opts an element and everything inside it out of detection. */
 export const PLAYBACK_IGNORE_ATTRIBUTE = 'data-playback-ignore';
+
+/**
+ * Breadcrumb category of a ClickIssue in a Sentry Replay recording (the replay path), added the way
+ * Replay adds its own click frames.
+ */
+export const REPLAY_CLICK_ISSUE_CATEGORY = 'ui.clickIssue';
+
+/**
+ * The same breadcrumb added through the public `Sentry.addBreadcrumb`: Replay copies public
+ * breadcrumbs into the recording but drops every `ui.*` category, so this route needs its own.
+ */
+export const PUBLIC_CLICK_ISSUE_CATEGORY = 'playback.clickIssue';
+
+/** Every breadcrumb category under which a recording may carry a ClickIssue. */
+export const CLICK_ISSUE_BREADCRUMB_CATEGORIES: readonly string[] = [
+  REPLAY_CLICK_ISSUE_CATEGORY,
+  PUBLIC_CLICK_ISSUE_CATEGORY,
+];

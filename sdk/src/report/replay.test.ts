@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { makeIssue } from './issue.fixture.js';
-import { replayUnavailable, reportViaReplay } from './replay.js';
+import {
+  type PublicBreadcrumb,
+  replayUnavailable,
+  reportViaReplay,
+  reportViaReplayBreadcrumb,
+} from './replay.js';
 
 function fakeReplay(
   mode: 'session' | 'buffer' | undefined,
@@ -77,5 +82,36 @@ describe('replay path', () => {
     const replay = { getReplayId: () => 'r1', getRecordingMode: () => 'session' as const };
     expect(replayUnavailable(replay)).toMatch(/no recording API/);
     expect(reportViaReplay(replay, makeIssue())).toBe(false);
+  });
+
+  it('by the public route, adds a playback.clickIssue breadcrumb through addBreadcrumb and flushes', () => {
+    const { replay, events, explicitFlushes } = fakeReplay('session');
+    const added: PublicBreadcrumb[] = [];
+    const issue = makeIssue({ via: 'replay' });
+    expect(reportViaReplayBreadcrumb(replay, issue, (b) => added.push(b))).toBe(true);
+    expect(added).toEqual([
+      {
+        type: 'default',
+        category: 'playback.clickIssue',
+        level: 'warning',
+        message: expect.any(String),
+        data: issue,
+      },
+    ]);
+    // Nothing went through Replay's own event API.
+    expect(events).toEqual([]);
+    expect(explicitFlushes()).toBe(1);
+  });
+
+  it('by the public route, adds nothing when Replay is not recording the session', () => {
+    const added: PublicBreadcrumb[] = [];
+    expect(reportViaReplayBreadcrumb(undefined, makeIssue(), (b) => added.push(b))).toBe(false);
+    expect(reportViaReplayBreadcrumb(fakeReplay(undefined).replay, makeIssue(), (b) => added.push(b))).toBe(
+      false,
+    );
+    const buffering = fakeReplay('buffer');
+    expect(reportViaReplayBreadcrumb(buffering.replay, makeIssue(), (b) => added.push(b))).toBe(false);
+    expect(added).toEqual([]);
+    expect(buffering.explicitFlushes()).toBe(0);
   });
 });

@@ -1,6 +1,28 @@
 import type { ClickIssue } from '@playback/detector/engine';
-import { REPLAY_BREADCRUMB_CATEGORY, RRWEB_CUSTOM_EVENT_TYPE } from '../constants.js';
+import {
+  PUBLIC_BREADCRUMB_CATEGORY,
+  REPLAY_BREADCRUMB_CATEGORY,
+  RRWEB_CUSTOM_EVENT_TYPE,
+} from '../constants.js';
 import { clickIssueMessage } from './exception.js';
+
+/**
+ * How the replay path puts an issue into the recording:
+ * - 'recording': as Replay adds its own click frames (category `ui.clickIssue`); needs Replay's
+ *   recording container, checked at run time, else the fallback carries the issue.
+ * - 'breadcrumb': Sentry's public `addBreadcrumb` only (category `playback.clickIssue`, since Replay
+ *   drops public `ui.*` breadcrumbs); also rides on the scope's later error events.
+ */
+export type ReplayRoute = 'recording' | 'breadcrumb';
+
+/** The breadcrumb fields Sentry's public `addBreadcrumb` takes. */
+export interface PublicBreadcrumb {
+  type: 'default';
+  category: string;
+  level: 'warning';
+  message: string;
+  data: ClickIssue;
+}
 
 /** What Sentry's Replay integration exposes publicly (`getReplay()`). */
 export interface ReplayLike {
@@ -32,12 +54,19 @@ function containerOf(replay: ReplayLike): ReplayContainerLike | null {
   return null;
 }
 
-/** Why an issue cannot go into the recording now, or null when it can. */
-export function replayUnavailable(replay: ReplayLike | undefined): string | null {
+/** Why Replay's public API says the session is not being recorded, or null when it is. */
+function notRecording(replay: ReplayLike | undefined): string | null {
   if (!replay) return 'no Replay integration';
   if (!replay.getReplayId()) return 'Replay is not recording this session';
   if (replay.getRecordingMode() !== 'session') return 'Replay is only buffering (sent on error only)';
-  const container = containerOf(replay);
+  return null;
+}
+
+/** Why an issue cannot go into the recording by Replay's own frame route now, or null when it can. */
+export function replayUnavailable(replay: ReplayLike | undefined): string | null {
+  const reason = notRecording(replay);
+  if (reason !== null) return reason;
+  const container = containerOf(replay!);
   if (!container) return 'this Replay version has no recording API Playback knows';
   if (!container.isEnabled() || container.isPaused()) return 'Replay is paused';
   return null;
@@ -60,6 +89,13 @@ export function clickIssueBreadcrumb(issue: ClickIssue, nowMs: number) {
       },
     },
   };
+}
+
+/** Sends the segment now rather than after Replay's flush delay (up to 5.5 s by default). */
+function flushNow(replay: ReplayLike): void {
+  // An issue often comes right before the user leaves, and a page that unloads first loses it.
+  // Recording mode was checked before, so this flushes the session; it never starts a new one.
+  if (typeof replay.flush === 'function') void replay.flush().catch(() => {});
 }
 
 /**
@@ -88,11 +124,28 @@ export function reportViaReplay(
     added = typeof result !== 'string';
     return true;
   });
-  if (added && typeof replay!.flush === 'function') {
-    // Send the segment now rather than after Replay's flush delay (up to 5.5 s by default):
-    // an issue often comes right before the user leaves, and a page that unloads first loses it.
-    // Recording mode was checked above, so this flushes the session; it never starts a new one.
-    void replay!.flush().catch(() => {});
-  }
+  if (added) flushNow(replay!);
   return added;
+}
+
+/**
+ * The public-API route: a `playback.clickIssue` breadcrumb through Sentry's `addBreadcrumb`, which
+ * Replay copies into the recording while it records this session, then a flush. Returns false (and
+ * adds nothing) when Replay is not recording. Replay's throttling cannot be seen from here.
+ */
+export function reportViaReplayBreadcrumb(
+  replay: ReplayLike | undefined,
+  issue: ClickIssue,
+  addBreadcrumb: (breadcrumb: PublicBreadcrumb) => void,
+): boolean {
+  if (notRecording(replay) !== null) return false;
+  addBreadcrumb({
+    type: 'default',
+    category: PUBLIC_BREADCRUMB_CATEGORY,
+    level: 'warning',
+    message: clickIssueMessage(issue),
+    data: issue,
+  });
+  flushNow(replay!);
+  return true;
 }

@@ -166,6 +166,8 @@ export interface DemoConfig {
   /** How long the slow button's fetch takes. Default 4000. */
   slowFetchMs?: number;
   fallback?: 'endpoint' | 'exception' | 'drop';
+  /** How the replay path adds its breadcrumb: 'recording' (default) or 'breadcrumb' (public API). */
+  replayRoute?: 'recording' | 'breadcrumb';
   /** Endpoint batch delay. Default 300. */
   batchDelayMs?: number;
 }

@@ -29,13 +29,11 @@ function clickIssueEvents() {
   return server.events().filter((e) => e.contexts?.click_issue);
 }
 
-/** ui.clickIssue breadcrumbs found in decompressed replay_recording segments. */
-function replayClickIssues() {
+/** Breadcrumbs of `category` found in decompressed replay_recording segments. */
+function replayClickIssues(category = 'ui.clickIssue') {
   return server
     .recordingEvents()
-    .filter(
-      (e) => e.type === 5 && e.data?.tag === 'breadcrumb' && e.data.payload?.category === 'ui.clickIssue',
-    )
+    .filter((e) => e.type === 5 && e.data?.tag === 'breadcrumb' && e.data.payload?.category === category)
     .map((e) => e.data!.payload!);
 }
 
@@ -168,6 +166,34 @@ describe('replay path', () => {
     expect(issue).toMatchObject({ type: 'dead', via: 'replay', target: { testId: 'dead-button' } });
     const replayIds = server.items('replay_event').map((i) => (i.payload as { replay_id: string }).replay_id);
     expect(replayIds).toContain(issue.replayId);
+    expect(clickIssueEvents()).toHaveLength(0);
+    expect(server.issueRequests).toHaveLength(0);
+  });
+
+  it('by the public route, puts a playback.clickIssue breadcrumb into the segment through Sentry.addBreadcrumb', async () => {
+    const { context, page } = await openDemo(browser, server, 'index.html', {
+      report: 'replay',
+      replay: '1',
+      replayRoute: 'breadcrumb',
+      ...FAST,
+    });
+    await clickAt(page, 'dead-button');
+    const crumbs = await waitUntil(
+      () => replayClickIssues('playback.clickIssue'),
+      (list) => list.length > 0,
+    );
+    const stats = await page.evaluate(() => window.__playback.stats());
+    await context.close();
+    expect(crumbs).toHaveLength(1);
+    expect(crumbs[0]).toMatchObject({ level: 'warning', message: 'Dead click on button "Pay now"' });
+    const issue = ClickIssueSchema.parse(crumbs[0]!.data);
+    expect(issue).toMatchObject({ type: 'dead', via: 'replay', target: { testId: 'dead-button' } });
+    const replayIds = server.items('replay_event').map((i) => (i.payload as { replay_id: string }).replay_id);
+    expect(replayIds).toContain(issue.replayId);
+    // Only the public route was used, and nothing fell back.
+    expect(replayClickIssues('ui.clickIssue')).toHaveLength(0);
+    expect(stats.sent.replay).toBe(1);
+    expect(stats.fallbacks).toMatchObject({ endpoint: 0, exception: 0, drop: 0 });
     expect(clickIssueEvents()).toHaveLength(0);
     expect(server.issueRequests).toHaveLength(0);
   });

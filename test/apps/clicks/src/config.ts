@@ -57,8 +57,10 @@ export function integrationOptionsFromQuery(search: string): ClickIssuesIntegrat
   const dead = params.get('dead');
   const slow = params.get('slow');
   const fallback = params.get('fallback');
+  const replayRoute = params.get('replayRoute');
   if (dead) options.deadTimeoutMs = Number(dead);
   if (slow) options.slowThresholdMs = Number(slow);
   if (fallback) options.replayFallback = fallback as 'endpoint' | 'exception' | 'drop';
+  if (replayRoute) options.replayRoute = replayRoute as 'recording' | 'breadcrumb';
   return options;
 }
