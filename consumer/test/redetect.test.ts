@@ -6,55 +6,7 @@ import type { RunningConsumer } from '../src/consumer.js';
 import type { IssueDetail, IssueSummary } from '../src/store/store.js';
 import { replayEnvelope } from './fixtures.js';
 import { envelopePath, getJson, post, startTestConsumer } from './harness.js';
-
-const T0 = 1_763_899_200_000;
-const PAY = 4;
-
-const page = {
-  type: 0,
-  id: 1,
-  childNodes: [
-    {
-      type: 2,
-      id: 2,
-      tagName: 'html',
-      attributes: {},
-      childNodes: [
-        {
-          type: 2,
-          id: 3,
-          tagName: 'body',
-          attributes: {},
-          childNodes: [
-            {
-              type: 2,
-              id: PAY,
-              tagName: 'button',
-              attributes: { id: 'pay', 'data-testid': 'pay-now' },
-              childNodes: [{ type: 3, id: 5, textContent: 'Pay now' }],
-            },
-          ],
-        },
-      ],
-    },
-  ],
-};
-
-const meta = (t: number) => ({
-  type: 4,
-  timestamp: t,
-  data: { href: 'http://shop.test/checkout', width: 1280, height: 800 },
-});
-const snapshot = (t: number) => ({
-  type: 2,
-  timestamp: t,
-  data: { node: page, initialOffset: { top: 0, left: 0 } },
-});
-const mouse = (t: number, type: number) => ({
-  type: 3,
-  timestamp: t,
-  data: { source: 2, type, id: PAY, x: 10, y: 10, pointerType: 0 },
-});
+import { click, meta, mouse, snapshot, T0 } from './rrweb-recording.js';
 
 describe('redetect', () => {
   let consumer: RunningConsumer;
@@ -71,17 +23,21 @@ describe('redetect', () => {
 
   const issues = () => getJson<{ issues: IssueSummary[] }>(consumer, `/api/${projectId}/issues`);
 
-  it('finds a dead click across segments, once, when its timeout has passed', async () => {
-    const replayId = 'd'.repeat(32);
-    const send = async (segmentId: number, events: unknown[]) => {
+  const sendTo =
+    (replayId: string, project = { id: projectId, key }) =>
+    async (segmentId: number, events: unknown[]) => {
       const res = await post(
         consumer,
-        envelopePath(projectId, key),
+        envelopePath(project.id, project.key),
         replayEnvelope(replayId, events, { segmentId }),
       );
       expect(res.status).toBe(200);
       await consumer.drain();
     };
+
+  it('finds a dead click across segments, once, when its timeout has passed', async () => {
+    const replayId = 'd'.repeat(32);
+    const send = sendTo(replayId);
     await send(0, [meta(T0), snapshot(T0 + 5)]);
     // The click, and the segment ends before any verdict is due: nothing yet, not a premature dead click.
     await send(1, [mouse(T0 + 5_000, 1), mouse(T0 + 5_050, 0), mouse(T0 + 5_060, 2), meta(T0 + 6_000)]);
@@ -94,5 +50,21 @@ describe('redetect', () => {
     expect(found[0]).toMatchObject({ type: 'dead', count: 1, countByPath: { replay: 1 } });
     const detail = await getJson<IssueDetail>(consumer, `/api/${projectId}/issues/${found[0]!.id}`);
     expect(detail.occurrences[0]).toMatchObject({ source: 'rrweb', replayId, endReason: 'timeout' });
+  });
+
+  it('keeps the dead clicks of two replays apart when they happened at the same moment', async () => {
+    const { project, publicKey } = await consumer.createProject('twins');
+    // Two users press Pay now in the same millisecond: the same events, in two recordings.
+    for (const replayId of ['e'.repeat(32), 'f'.repeat(32)]) {
+      const send = sendTo(replayId, { id: project.id, key: publicKey });
+      await send(0, [meta(T0), snapshot(T0 + 5)]);
+      await send(1, [...click(T0 + 5_000), meta(T0 + 20_000)]);
+    }
+    const { issues: found } = await getJson<{ issues: IssueSummary[] }>(
+      consumer,
+      `/api/${project.id}/issues`,
+    );
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ type: 'dead', count: 2, countByPath: { replay: 2 } });
   });
 });

@@ -1,7 +1,7 @@
 // The detector's recording readers, looked up by name so the consumer builds and runs
 // whether or not this detector version ships them yet.
 import * as detector from '@playback/detector';
-import { type ClickIssue, ClickIssueSchema } from '@playback/detector';
+import { type ClickIssue, ClickIssueSchema, uuidFromString } from '@playback/detector';
 
 export interface RecordingContext {
   sessionId: string | null;
@@ -46,9 +46,23 @@ function validated(reader: RecordingReader | undefined, extra: Record<string, un
   };
 }
 
+/**
+ * The detector seeds an id with the session, the click's time and its place in the run; a recording
+ * has no session, so the replay goes into the id too: two replays with a click at the same moment
+ * are two occurrences, not one id delivered twice.
+ */
+function scopedToReplay(read: RecordingReaders['detectFromRrweb']): RecordingReaders['detectFromRrweb'] {
+  if (!read) return null;
+  return (events, context) =>
+    read(events, context).map((issue) => ({
+      ...issue,
+      id: uuidFromString(`rrweb|${context.replayId ?? ''}|${issue.id}`),
+    }));
+}
+
 export const defaultRecordingReaders: RecordingReaders = {
   readSentryClickBreadcrumbs: validated(optional.readSentryClickBreadcrumbs),
   // A recording arrives in segments while the user is still on the page: the end of what arrived so
   // far is not the end of the session, so waits still open there are not judged yet (no flush).
-  detectFromRrweb: validated(optional.detectFromRrweb, { flushAtEnd: false }),
+  detectFromRrweb: scopedToReplay(validated(optional.detectFromRrweb, { flushAtEnd: false })),
 };

@@ -160,9 +160,13 @@ export class Processor {
     results.forEach((recorded, i) => {
       metrics.occurrences.inc({ path, outcome: recorded.stored ? 'stored' : 'duplicate' });
       const { issue, group } = entries[i]!;
+      // A copy of a click the sinks already had under another id (a re-derived copy, or the SDK's report
+      // replacing one) is not sent again: their readers keep one per id, so it would count twice there.
+      const sendsNew = recorded.stored && recorded.issueId !== null && !recorded.replaced;
+      if (!sendsNew && !recorded.repeated) return;
       for (const sink of this.options.sinks ?? []) {
         const written =
-          recorded.stored && recorded.issueId !== null
+          sendsNew && recorded.issueId !== null
             ? sink.write({
                 projectId,
                 issueId: recorded.issueId,

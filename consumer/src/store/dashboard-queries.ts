@@ -2,12 +2,13 @@
 // per-path figures of the comparison. Same SQL on PGlite and PostgreSQL, like the store.
 import { CLICK_ISSUE_TYPES, type ClickIssueType, REPORT_PATHS } from '@playback/detector';
 import type { Sql } from './database.js';
+import { SAME_CLICK_WINDOW_MS } from './same-click.js';
 import { type IssuePath, type IssueSummary, toIssueSummary } from './store.js';
 
 export const ISSUE_PATHS: readonly IssuePath[] = REPORT_PATHS;
 
 /** Two occurrences of one issue in one session whose clicks are this close are the same click reported twice. */
-export const DUPLICATE_CLICK_WINDOW_MS = 1_000;
+export const DUPLICATE_CLICK_WINDOW_MS = SAME_CLICK_WINDOW_MS;
 /** Routes offered as filters: the busiest ones. */
 export const MAX_ROUTE_FACETS = 100;
 

@@ -143,6 +143,16 @@ export const MIGRATIONS: readonly Migration[] = [
       'CREATE INDEX occurrences_replay ON occurrences (project_id, replay_id)',
     ],
   },
+  {
+    version: 4,
+    name: 'one click, one occurrence: occurrences by replay, issue and click time',
+    statements: [
+      // Finds the stored reports of one click (same-click.ts) in one index range; its prefix serves
+      // every lookup by replay that occurrences_replay served, so that index goes.
+      'CREATE INDEX occurrences_same_click ON occurrences (project_id, replay_id, fingerprint, occurred_at)',
+      'DROP INDEX occurrences_replay',
+    ],
+  },
 ];
 
 /** An arbitrary constant: the advisory lock that serializes concurrent migrators. */

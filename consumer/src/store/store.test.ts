@@ -102,7 +102,10 @@ for (const database of testDatabases()) {
         expect(first[0]!.issueId).toBe(first[2]!.issueId);
         expect(first[0]!.newIssue).toBe(true);
         const again = await store.recordOccurrences(project.id, [entry(b, 'endpoint'), entry(a, 'endpoint')]);
-        expect(again.map((r) => r.stored)).toEqual([false, false]);
+        expect(again.map((r) => [r.stored, r.repeated])).toEqual([
+          [false, true],
+          [false, true],
+        ]);
         const { issues } = await store.listIssues(project.id, { sort: 'count', limit: 10, offset: 0 });
         expect(issues.map((i) => [i.type, i.count, i.countByPath])).toEqual([
           ['dead', 2, { exception: 1, endpoint: 0, replay: 1 }],
