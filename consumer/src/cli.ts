@@ -3,7 +3,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
-import { DEFAULT_PORT } from './constants.js';
+import { DEFAULT_CONSUME_PORT, DEFAULT_PORT } from './constants.js';
 import { type ConsumerOptions, consumerOptionsFromEnv, openStore, startConsumer } from './consumer.js';
 import { buildDsn } from './dsn.js';
 import { startProcessors } from './processors.js';
@@ -50,6 +50,13 @@ function kafkaOptions(
   const brokers = flags.kafkaBrokers ? splitBrokers(flags.kafkaBrokers) : fromEnv?.brokers;
   if (!brokers || brokers.length === 0) return undefined;
   return { ...fromEnv, brokers, ...(flags.groupId ? { groupId: flags.groupId } : {}) };
+}
+
+interface ConsumeFlags {
+  port?: number;
+  host?: string;
+  redetect?: boolean;
+  forwardDsn?: string;
 }
 
 function withStoreFlags(command: Command): Command {
@@ -133,9 +140,15 @@ export function buildCli(io: CliIo = { out: console.log, err: console.error, env
         '--group-id <id>',
         `consumer group (env PLAYBACK_KAFKA_GROUP_ID, default ${DEFAULT_KAFKA_GROUP_ID})`,
       )
+      .option(
+        '-p, --port <port>',
+        `port of /healthz and /metrics (env PLAYBACK_PORT, default ${DEFAULT_CONSUME_PORT}; 0 picks a free one)`,
+        port,
+      )
+      .option('--host <host>', 'interface to bind (env PLAYBACK_HOST, default 127.0.0.1)')
       .option('--redetect', 'also run the detector over raw replay recordings (env PLAYBACK_REDETECT)')
       .option('--forward-dsn <dsn>', 'forward new occurrences to Sentry (env PLAYBACK_FORWARD_DSN)'),
-  ).action(async (flags: StoreFlags & KafkaFlags & { redetect?: boolean; forwardDsn?: string }) => {
+  ).action(async (flags: StoreFlags & KafkaFlags & ConsumeFlags) => {
     const options = storeOptions(flags, io.env);
     const kafka = kafkaOptions(flags, options.kafka);
     if (!kafka) {
@@ -145,15 +158,20 @@ export function buildCli(io: CliIo = { out: console.log, err: console.error, env
     }
     const processors = await startProcessors({
       kafka,
+      port: flags.port ?? options.port,
+      host: flags.host ?? options.host,
       dataDir: options.dataDir,
       databaseUrl: options.databaseUrl,
       databaseSchema: options.databaseSchema,
       logLevel: options.logLevel,
       forwardDsn: flags.forwardDsn ?? options.forwardDsn,
       redetect: flags.redetect ?? options.redetect,
+      maxRecordingInflatedBytes: options.limits?.maxRecordingInflatedBytes,
     });
     const { queue } = processors;
-    io.out(`Playback processors consuming ${kafka.brokers.join(',')} as group ${queue.groupId}`);
+    io.out(
+      `Playback processors listening on ${processors.url} (Kafka ${kafka.brokers.join(',')}, group ${queue.groupId})`,
+    );
     const stop = async (signal: string) => {
       processors.logger.info({ signal }, 'shutting down');
       // Offsets not committed by then are delivered again elsewhere: a bounded stop loses nothing.

@@ -28,6 +28,8 @@ export const STATS_FLUSH_INTERVAL_MS = 1_000;
 
 /** Default port of `playback serve`. */
 export const DEFAULT_PORT = 8765;
+/** Default port of `playback consume`'s health and metrics (8766 is the demo app's). */
+export const DEFAULT_CONSUME_PORT = 8767;
 /** Where the embedded database lives, relative to the working directory. */
 export const DEFAULT_DATA_DIR = '.playback/db';
 

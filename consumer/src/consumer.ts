@@ -1,6 +1,6 @@
 // Assembles the consumer: store, queue, processors, sinks, HTTP server. One call to start, one to stop.
 import cors from '@fastify/cors';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { type Logger, pino } from 'pino';
 import { dashboardAssetRoutes } from './api/dashboard.js';
 import { apiRoutes } from './api/routes.js';
@@ -13,23 +13,21 @@ import {
   MAX_BODY_BYTES,
   MAX_INFLATED_BODY_BYTES,
   MAX_RECORDING_INFLATED_BYTES,
-  STATS_FLUSH_INTERVAL_MS,
 } from './constants.js';
 import { buildDsn } from './dsn.js';
+import { healthRoutes } from './health-routes.js';
+import { createHttpServer, listenAt } from './http-server.js';
 import { KeyCache } from './ingest/key-cache.js';
 import { RateLimiter } from './ingest/rate-limiter.js';
 import { type IngestLimits, ingestRoutes } from './ingest/routes.js';
-import { type ConsumerMetrics, createMetrics } from './metrics.js';
-import { openStore } from './open-store.js';
+import type { ConsumerMetrics } from './metrics.js';
 import type { RecordingReaders } from './pipeline/detector-adapter.js';
-import { SamplingCache } from './pipeline/sampling-cache.js';
-import { flushSinks, startProcessing } from './processors.js';
+import { kafkaQueueFor, openProcessingRuntime } from './processing-runtime.js';
+import { startProcessing } from './processors.js';
 import { EmbeddedQueue } from './queue/embedded-queue.js';
 import { type KafkaSettingsInput, kafkaSettingsFromEnv, parseKafkaSettings } from './queue/kafka-config.js';
-import { createKafkaQueue } from './queue/kafka-queue.js';
 import type { Queue } from './queue/queue.js';
 import type { OccurrenceSink } from './sinks/sink.js';
-import { StatsRecorder } from './stats-recorder.js';
 import type { Project, Store } from './store/store.js';
 
 export interface ConsumerOptions {
@@ -98,7 +96,10 @@ export interface RunningConsumer {
   logger: Logger;
 }
 
-/** Environment → options: PLAYBACK_PORT, PLAYBACK_HOST, PLAYBACK_DATA_DIR, PLAYBACK_DATABASE_URL, … */
+/**
+ * Environment → options: PLAYBACK_PORT, PLAYBACK_HOST, PLAYBACK_DATA_DIR, PLAYBACK_DATABASE_URL,
+ * PLAYBACK_MAX_RECORDING_BYTES, …
+ */
 export function consumerOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): ConsumerOptions {
   const number = (name: string) => (env[name] ? Number(env[name]) : undefined);
   const options: ConsumerOptions = {};
@@ -117,6 +118,16 @@ export function consumerOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Co
   set('rateLimitBurst', number('PLAYBACK_RATE_LIMIT_BURST'));
   set('forwardDsn', env.PLAYBACK_FORWARD_DSN);
   set('apiToken', env.PLAYBACK_API_TOKEN);
+  const maxRecordingBytes = number('PLAYBACK_MAX_RECORDING_BYTES');
+  if (maxRecordingBytes !== undefined) {
+    // A cap read wrong would refuse every recording, or none: say so rather than run without it.
+    if (!Number.isInteger(maxRecordingBytes) || maxRecordingBytes <= 0) {
+      throw new Error(
+        `PLAYBACK_MAX_RECORDING_BYTES=${env.PLAYBACK_MAX_RECORDING_BYTES}: not a positive whole number of bytes`,
+      );
+    }
+    options.limits = { maxRecordingInflatedBytes: maxRecordingBytes };
+  }
   if (env.PLAYBACK_REDETECT) options.redetect = /^(1|true|yes|on)$/i.test(env.PLAYBACK_REDETECT);
   const kafka = kafkaSettingsFromEnv(env);
   if (kafka) options.kafka = kafka;
@@ -134,64 +145,44 @@ export async function startConsumer(options: ConsumerOptions = {}): Promise<Runn
       'ingest without processors needs Kafka: set PLAYBACK_KAFKA_BROKERS (the embedded queue lives in this process)',
     );
   }
-  const store = await openStore(options);
-  const metrics = createMetrics();
-  const stats = new StatsRecorder(store);
-  const sampling = new SamplingCache(store);
   const limits: IngestLimits = {
     maxBodyBytes: options.limits?.maxBodyBytes ?? MAX_BODY_BYTES,
     maxInflatedBodyBytes: options.limits?.maxInflatedBodyBytes ?? MAX_INFLATED_BODY_BYTES,
     maxRecordingInflatedBytes: options.limits?.maxRecordingInflatedBytes ?? MAX_RECORDING_INFLATED_BYTES,
   };
-  const sinks = [...(options.sinks ?? [])];
-  let queue: Queue;
-  try {
-    queue =
-      options.queue ??
-      (kafka
-        ? await createKafkaQueue({
-            settings: kafka,
-            logger,
-            concurrency: options.concurrency,
-            registry: metrics.registry,
-            beforeCommit: () => flushSinks(sinks),
-          })
-        : new EmbeddedQueue({
-            capacity: options.queueCapacity ?? DEFAULT_QUEUE_CAPACITY,
-            concurrency: options.concurrency ?? DEFAULT_PROCESSOR_CONCURRENCY,
-            onError: (error, message) =>
-              logger.error(
-                { err: error, kind: message.kind, projectId: message.projectId },
-                'message processing failed',
-              ),
-          }));
-  } catch (error) {
-    await store.close();
-    throw error;
-  }
+  const given = options.queue;
+  const runtime = await openProcessingRuntime<Queue>({
+    dataDir: options.dataDir,
+    databaseUrl: options.databaseUrl,
+    databaseSchema: options.databaseSchema,
+    embeddedTemplate: options.embeddedTemplate,
+    logger,
+    sinks: options.sinks,
+    queue: given
+      ? () => given
+      : kafka
+        ? kafkaQueueFor(kafka, { logger, concurrency: options.concurrency })
+        : () =>
+            new EmbeddedQueue({
+              capacity: options.queueCapacity ?? DEFAULT_QUEUE_CAPACITY,
+              concurrency: options.concurrency ?? DEFAULT_PROCESSOR_CONCURRENCY,
+              onError: (error, message) =>
+                logger.error(
+                  { err: error, kind: message.kind, projectId: message.projectId },
+                  'message processing failed',
+                ),
+            }),
+  });
+  const { store, queue, metrics, stats, sampling } = runtime;
   if (consume) {
-    await startProcessing({
-      queue,
-      store,
-      stats,
-      sampling,
-      metrics,
-      logger,
-      sinks,
+    await startProcessing(runtime, {
+      ...options,
       kafka,
-      forwardDsn: options.forwardDsn,
-      redetect: options.redetect,
-      readers: options.readers,
       maxRecordingInflatedBytes: limits.maxRecordingInflatedBytes,
     });
   }
 
-  const app: FastifyInstance = Fastify({
-    loggerInstance: logger as FastifyBaseLogger,
-    routerOptions: { ignoreTrailingSlash: true },
-    // One line per request would drown the logs at ingest rates; failures are logged where they happen.
-    logController: new LogController({ disableRequestLogging: true }),
-  });
+  const app = createHttpServer(logger);
   await app.register(cors, {
     origin: '*',
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'OPTIONS'],
@@ -223,28 +214,11 @@ export async function startConsumer(options: ConsumerOptions = {}): Promise<Runn
   });
 
   await app.register(dashboardAssetRoutes);
-  app.get('/healthz', async (_request, reply) => {
-    try {
-      await store.db.query('SELECT 1');
-      return { status: 'ok', database: store.db.kind, queue: { kind: queue.kind, depth: queue.depth() } };
-    } catch (error) {
-      return reply.code(503).send({ status: 'unavailable', detail: (error as Error).message });
-    }
-  });
-  app.get('/metrics', async (_request, reply) => {
-    metrics.queueDepth.set(queue.depth());
-    return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-  });
+  await app.register(healthRoutes, { store, queue, metrics });
 
   if (options.routes) await options.routes(app);
 
-  const flushTimer = setInterval(() => void stats.flush(), STATS_FLUSH_INTERVAL_MS);
-  flushTimer.unref();
-
-  const address = await app.listen({ port: options.port ?? DEFAULT_PORT, host: options.host ?? '127.0.0.1' });
-  const listening = new URL(address);
-  if (listening.hostname === '0.0.0.0' || listening.hostname === '[::]') listening.hostname = '127.0.0.1';
-  const url = listening.origin;
+  const url = await listenAt(app, options.port ?? DEFAULT_PORT, options.host ?? '127.0.0.1');
   if (!publicUrl) publicUrl = url;
   logger.info({ url, database: store.db.kind, queue: queue.kind }, 'playback consumer listening');
 
@@ -260,18 +234,11 @@ export async function startConsumer(options: ConsumerOptions = {}): Promise<Runn
       const { project, key } = await store.createProject(name);
       return { project, publicKey: key.publicKey, dsn: buildDsn(publicUrl, key.publicKey, project.id) };
     },
-    async drain() {
-      await queue.drain();
-      await stats.flush();
-    },
+    drain: () => runtime.drain(),
     close() {
       closing ??= (async () => {
-        clearInterval(flushTimer);
         await app.close();
-        await queue.close();
-        await stats.flush();
-        await Promise.all(sinks.map((sink) => sink.close().catch(() => {})));
-        await store.close();
+        await runtime.close();
       })();
       return closing;
     },

@@ -1,30 +1,22 @@
 // The processors: queue → decode → sample → group → store → sinks. `serve` runs them beside ingest;
-// `playback consume` runs them alone, as one member of the Kafka consumer group.
+// `playback consume` runs them alone, as one member of the Kafka consumer group, answering only /healthz
+// and /metrics.
 import { type Logger, pino } from 'pino';
-import { MAX_RECORDING_INFLATED_BYTES, STATS_FLUSH_INTERVAL_MS } from './constants.js';
-import { type ConsumerMetrics, createMetrics } from './metrics.js';
-import { openStore } from './open-store.js';
+import { DEFAULT_CONSUME_PORT, MAX_RECORDING_INFLATED_BYTES } from './constants.js';
+import { healthRoutes } from './health-routes.js';
+import { createHttpServer, listenAt } from './http-server.js';
+import type { ConsumerMetrics } from './metrics.js';
 import type { RecordingReaders } from './pipeline/detector-adapter.js';
 import { Processor } from './pipeline/processor.js';
-import { SamplingCache } from './pipeline/sampling-cache.js';
+import { kafkaQueueFor, openProcessingRuntime, type ProcessingRuntime } from './processing-runtime.js';
 import { type KafkaSettings, type KafkaSettingsInput, parseKafkaSettings } from './queue/kafka-config.js';
-import { createKafkaQueue, type KafkaQueue } from './queue/kafka-queue.js';
-import type { Queue } from './queue/queue.js';
+import type { KafkaQueue } from './queue/kafka-queue.js';
 import { createKafkaOccurrenceSink } from './sinks/kafka-occurrence-sink.js';
 import { createSentryForwarder } from './sinks/sentry-forwarder.js';
-import type { OccurrenceSink } from './sinks/sink.js';
-import { StatsRecorder } from './stats-recorder.js';
 import type { Store } from './store/store.js';
 
-export interface ProcessingOptions {
-  queue: Queue;
-  store: Store;
-  stats: StatsRecorder;
-  sampling: SamplingCache;
-  metrics: ConsumerMetrics;
-  logger: Logger;
-  /** Filled here with the sinks the options ask for, after the ones already in it. */
-  sinks: OccurrenceSink[];
+/** What the processors do beyond storing: produce to Kafka, forward to Sentry, re-detect, cap recordings. */
+export interface ProcessorChoices {
   kafka: KafkaSettings | null;
   forwardDsn?: string | undefined;
   redetect?: boolean | undefined;
@@ -32,9 +24,9 @@ export interface ProcessingOptions {
   maxRecordingInflatedBytes?: number | undefined;
 }
 
-/** Adds the configured sinks and starts handing the queue's messages to a processor. */
-export async function startProcessing(options: ProcessingOptions): Promise<void> {
-  const { queue, store, stats, sampling, metrics, logger, sinks } = options;
+/** Adds the configured sinks to the runtime's and starts handing the queue's messages to a processor. */
+export async function startProcessing(runtime: ProcessingRuntime, options: ProcessorChoices): Promise<void> {
+  const { queue, store, stats, sampling, metrics, logger, sinks } = runtime;
   if (options.forwardDsn) {
     sinks.push(await createSentryForwarder({ dsn: options.forwardDsn, logger, metrics }));
     logger.info('forwarding new occurrences to Sentry');
@@ -55,13 +47,12 @@ export async function startProcessing(options: ProcessingOptions): Promise<void>
   await queue.start((message) => processor.process(message));
 }
 
-/** Resolves once every sink's writes so far have landed: the Kafka queue commits offsets after. */
-export async function flushSinks(sinks: readonly OccurrenceSink[]): Promise<void> {
-  await Promise.all(sinks.map((sink) => sink.flush?.()));
-}
-
 export interface ProcessorsOptions {
   kafka: KafkaSettingsInput;
+  /** Port of GET /healthz and GET /metrics; 0 picks a free one. Default 8767. */
+  port?: number | undefined;
+  /** Interface to bind. Default 127.0.0.1. */
+  host?: string | undefined;
   dataDir?: string | undefined;
   databaseUrl?: string | undefined;
   databaseSchema?: string | undefined;
@@ -71,9 +62,13 @@ export interface ProcessorsOptions {
   forwardDsn?: string | undefined;
   redetect?: boolean | undefined;
   readers?: RecordingReaders | undefined;
+  /** Largest replay recording segment after its zlib layer is undone; larger ones go to the dead letter topic. */
+  maxRecordingInflatedBytes?: number | undefined;
 }
 
 export interface RunningProcessors {
+  /** Where GET /healthz and GET /metrics answer, e.g. `http://127.0.0.1:8767`. */
+  url: string;
   queue: KafkaQueue;
   store: Store;
   metrics: ConsumerMetrics;
@@ -84,60 +79,44 @@ export interface RunningProcessors {
   close(): Promise<void>;
 }
 
-/** `playback consume`: processors alone, one member of the Kafka consumer group. */
+/** `playback consume`: processors alone, one member of the Kafka consumer group, with health and metrics. */
 export async function startProcessors(options: ProcessorsOptions): Promise<RunningProcessors> {
   const logger = options.logger ?? pino({ name: 'playback-processors', level: options.logLevel ?? 'info' });
   const kafka = parseKafkaSettings(options.kafka);
-  const store = await openStore(options);
-  const metrics = createMetrics();
-  const stats = new StatsRecorder(store);
-  const sampling = new SamplingCache(store);
-  const sinks: OccurrenceSink[] = [];
-  let queue: KafkaQueue;
+  const runtime = await openProcessingRuntime({
+    dataDir: options.dataDir,
+    databaseUrl: options.databaseUrl,
+    databaseSchema: options.databaseSchema,
+    logger,
+    queue: kafkaQueueFor(kafka, { logger, concurrency: options.concurrency }),
+  });
+  const { queue, store, metrics } = runtime;
+  const app = createHttpServer(logger);
+  let url: string;
   try {
-    queue = await createKafkaQueue({
-      settings: kafka,
-      logger,
-      concurrency: options.concurrency,
-      registry: metrics.registry,
-      beforeCommit: () => flushSinks(sinks),
-    });
+    await app.register(healthRoutes, { store, queue, metrics });
+    // Listening before joining: a probe sees "not joined yet" rather than a closed port, and a port in use
+    // stops the process before it takes partitions.
+    url = await listenAt(app, options.port ?? DEFAULT_CONSUME_PORT, options.host ?? '127.0.0.1');
+    await startProcessing(runtime, { ...options, kafka });
   } catch (error) {
-    await store.close();
+    await app.close();
+    await runtime.close();
     throw error;
   }
-  await startProcessing({
-    queue,
-    store,
-    stats,
-    sampling,
-    metrics,
-    logger,
-    sinks,
-    kafka,
-    forwardDsn: options.forwardDsn,
-    redetect: options.redetect,
-    readers: options.readers,
-  });
-  const flushTimer = setInterval(() => void stats.flush(), STATS_FLUSH_INTERVAL_MS);
-  flushTimer.unref();
+  logger.info({ url, groupId: queue.groupId }, 'playback processors listening');
   let closing: Promise<void> | null = null;
   return {
+    url,
     queue,
     store,
     metrics,
     logger,
-    async drain() {
-      await queue.drain();
-      await stats.flush();
-    },
+    drain: () => runtime.drain(),
     close() {
       closing ??= (async () => {
-        clearInterval(flushTimer);
-        await queue.close();
-        await stats.flush();
-        await Promise.all(sinks.map((sink) => sink.close().catch(() => {})));
-        await store.close();
+        await app.close();
+        await runtime.close();
       })();
       return closing;
     },

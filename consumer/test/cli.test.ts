@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildCli } from '../src/cli.js';
-import { startTestConsumer } from './harness.js';
+import { consumerOptionsFromEnv } from '../src/consumer.js';
+import { replayEnvelope } from './fixtures.js';
+import { envelopePath, post, startTestConsumer } from './harness.js';
 
 function cli(env: NodeJS.ProcessEnv = {}) {
   const out: string[] = [];
@@ -42,6 +44,29 @@ describe('playback CLI', () => {
       const list = cli({ PLAYBACK_API_TOKEN: 'sesame' });
       await list.program.parseAsync(['projects', 'list', '--server', consumer.url], { from: 'user' });
       expect(list.out).toEqual([`${dsn.pathname.slice(1)}\tremote\t${create.out[0]}`]);
+    } finally {
+      await consumer.close();
+    }
+  });
+});
+
+describe('the environment', () => {
+  it('PLAYBACK_MAX_RECORDING_BYTES caps the replay recordings `serve` takes', async () => {
+    const consumer = await startTestConsumer(
+      consumerOptionsFromEnv({ PLAYBACK_MAX_RECORDING_BYTES: '16384' }),
+    );
+    try {
+      const { project, publicKey } = await consumer.createProject('shop');
+      const send = (padding: number) =>
+        post(
+          consumer,
+          envelopePath(project.id, publicKey),
+          replayEnvelope('a'.repeat(32), [{ type: 5, timestamp: 1, data: { payload: 'x'.repeat(padding) } }]),
+        );
+      expect((await send(1_000)).status).toBe(200);
+      const refused = await send(64 * 1024);
+      expect(refused.status).toBe(413);
+      expect(String(refused.body.detail)).toMatch(/inflates past 16384 bytes/);
     } finally {
       await consumer.close();
     }

@@ -65,12 +65,18 @@ export async function createKafkaQueue(options: KafkaQueueOptions): Promise<Kafk
   return new KafkaQueue(kafka, admin, publisher, topics, options);
 }
 
+type ConsumerState =
+  | { state: 'joining' | 'joined' | 'stopped' }
+  | { state: 'restarting' | 'crashed'; error: string };
+
 export class KafkaQueue implements Queue {
   readonly kind = 'kafka';
   readonly groupId: string;
   private consumer: Consumer | null = null;
   private batchHandler: KafkaBatchHandler | null = null;
   private joined: Promise<void> | null = null;
+  /** Where this process's consumer stands, for health checks; null while it only publishes. */
+  private consumerState: ConsumerState | null = null;
   private closed = false;
   private closing: Promise<void> | null = null;
   private readonly handled: Counter<'outcome'> | null = null;
@@ -154,8 +160,10 @@ export class KafkaQueue implements Queue {
     });
     this.consumer = consumer;
     this.batchHandler = batchHandler;
+    this.consumerState = { state: 'joining' };
     this.joined = new Promise((resolve) => {
       consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+        this.consumerState = { state: 'joined' };
         logger.info(
           { groupId: payload.groupId, memberId: payload.memberId, assignment: payload.memberAssignment },
           'joined the consumer group',
@@ -163,8 +171,16 @@ export class KafkaQueue implements Queue {
         resolve();
       });
     });
+    // kafkajs stops the consumer before it reports the crash, then restarts it when the error is retriable.
+    consumer.on(consumer.events.STOP, () => {
+      this.consumerState = { state: 'stopped' };
+    });
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       logger.error({ err: payload.error, restart: payload.restart }, 'Kafka consumer crashed');
+      this.consumerState = {
+        state: payload.restart ? 'restarting' : 'crashed',
+        error: payload.error.message,
+      };
     });
     await consumer.connect();
     // A new group starts from the beginning: what was published before the first processor ran is kept.
@@ -180,6 +196,24 @@ export class KafkaQueue implements Queue {
   /** Resolves once this process's consumer has joined its group (and so has partitions, if any are free). */
   whenJoined(): Promise<void> {
     return this.joined ?? Promise.reject(new Error('the queue is not consuming: call start() first'));
+  }
+
+  /** Null while the consumer holds its place in the group (or this process only publishes), else why not. */
+  deliveryProblem(): string | null {
+    const current = this.consumerState;
+    if (!current) return null;
+    switch (current.state) {
+      case 'joined':
+        return null;
+      case 'joining':
+        return `the Kafka consumer has not joined group ${this.groupId} yet`;
+      case 'restarting':
+        return `the Kafka consumer crashed (${current.error}) and is rejoining group ${this.groupId}`;
+      case 'crashed':
+        return `the Kafka consumer crashed (${current.error}) and will not restart`;
+      case 'stopped':
+        return 'the Kafka consumer stopped';
+    }
   }
 
   /** Every message published so far acknowledged; when consuming, handled and committed by the group. */

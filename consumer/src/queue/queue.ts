@@ -45,6 +45,8 @@ export interface Queue {
   close(): Promise<void>;
   /** Messages accepted but not yet handled. */
   depth(): number;
+  /** Why messages are not being delivered now (a consumer crashed or stopped), or null; absent: never. */
+  deliveryProblem?(): string | null;
 }
 
 export class QueueFullError extends Error {

@@ -21,6 +21,15 @@ describe('playback CLI with Kafka', () => {
     ).rejects.toThrow(/ingest without processors needs Kafka: set PLAYBACK_KAFKA_BROKERS/);
   });
 
+  it('`consume` refuses a PLAYBACK_MAX_RECORDING_BYTES that is not a size, before anything starts', async () => {
+    await expect(
+      cli({ PLAYBACK_KAFKA_BROKERS: '127.0.0.1:9', PLAYBACK_MAX_RECORDING_BYTES: '16k' }).parseAsync(
+        ['consume', '--data-dir', 'memory://'],
+        { from: 'user' },
+      ),
+    ).rejects.toThrow(/PLAYBACK_MAX_RECORDING_BYTES=16k: not a positive whole number of bytes/);
+  });
+
   it('a broker list that is not host:port is refused before anything starts', async () => {
     await expect(
       cli({ PLAYBACK_KAFKA_BROKERS: 'localhost' }).parseAsync(['consume', '--data-dir', 'memory://'], {

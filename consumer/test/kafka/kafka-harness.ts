@@ -185,6 +185,20 @@ export class ConsumeProcess {
     });
   }
 
+  /** Where its /healthz and /metrics answer, as it printed it. */
+  async url(): Promise<string> {
+    return waitFor('`playback consume` to print its URL', async () => {
+      if (this.child.exitCode !== null) {
+        throw new Error(`consume exited with ${this.child.exitCode}:\n${this.lines.join('\n')}`);
+      }
+      for (const line of this.lines) {
+        const printed = /^Playback processors listening on (http:\/\/\S+)/.exec(line);
+        if (printed) return printed[1];
+      }
+      return null;
+    });
+  }
+
   /** SIGKILL: no shutdown, no last commit. */
   async kill(): Promise<void> {
     if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
@@ -212,5 +226,7 @@ export function consumeEnv(
     PLAYBACK_KAFKA_SESSION_TIMEOUT_MS: String(settings.sessionTimeoutMs ?? 6_000),
     PLAYBACK_DATABASE_URL: location.databaseUrl,
     PLAYBACK_DATABASE_SCHEMA: location.databaseSchema,
+    // Several run at once: each takes a free port for its /healthz and /metrics.
+    PLAYBACK_PORT: '0',
   };
 }
