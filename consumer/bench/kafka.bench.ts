@@ -73,7 +73,8 @@ async function baseline(bodies: ReadonlyArray<{ body: Buffer }>) {
 function startConsume(env: Record<string, string>): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'consume'], {
     cwd: consumerRoot,
-    env: { ...process.env, PLAYBACK_LOG_LEVEL: 'warn', ...env },
+    // Port 0: its health endpoint must not clash with anything listening on the default.
+    env: { ...process.env, PLAYBACK_LOG_LEVEL: 'warn', PLAYBACK_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return child;
