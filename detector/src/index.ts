@@ -113,6 +113,7 @@ export {
   SENTRY_RAGE_PAIRING_WINDOW_MS,
   type SentryBreadcrumbOptions,
 } from './rrweb/read-sentry-click-breadcrumbs.js';
+export { epochMs } from './rrweb/sentry-frame.js';
 export { type IgnoreReason, ignoreReason, nativeControlKind } from './rules/ignore-reason.js';
 // Offline detection.
 export { type DetectOptions, detectFromSessionEvents } from './session/detect-from-session-events.js';

@@ -14,14 +14,6 @@ export const SAME_CLICK_WINDOW_MS = 1_000;
 /** Sources whose issues the consumer derived from a recording: a copy, never the first word. */
 export const REDERIVED_SOURCES: readonly IssueSource[] = ['rrweb', 'sentry-breadcrumb'];
 
-/** Epoch seconds stay below this; a larger stamp is already in milliseconds. */
-const LARGEST_PLAUSIBLE_SECONDS = 1e11;
-
-/** The click's time in epoch ms, whether the reporter stamped it in ms or (like Sentry frames) in seconds. */
-export function clickTimeMs(timestamp: number): number {
-  return timestamp < LARGEST_PLAUSIBLE_SECONDS ? timestamp * 1000 : timestamp;
-}
-
 /**
  * SQL: rows `a` and `b` (occurrence-shaped: replay_id, fingerprint, occurred_at) are the same click.
  * The fingerprint carries type, route and target; the recording is the one a copy was derived from.

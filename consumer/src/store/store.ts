@@ -1,17 +1,11 @@
 // Everything the consumer keeps, behind one class that speaks the shared SQL dialect.
 import { randomBytes } from 'node:crypto';
-import type { ClickIssue, PlaybackFile } from '@playback/detector';
+import { type ClickIssue, epochMs, type PlaybackFile } from '@playback/detector';
 import { MAX_LINKED_IDS_PER_ISSUE, MAX_OCCURRENCES_PER_ISSUE } from '../constants.js';
 import type { IssueGroup } from '../pipeline/grouper.js';
 import type { Database, Row, Sql } from './database.js';
 import { migrate } from './migrations.js';
-import {
-  clickTimeMs,
-  LOCK_REPLAYS_SQL,
-  REDERIVED_SOURCES,
-  SAME_CLICK_WINDOW_MS,
-  sameClickSql,
-} from './same-click.js';
+import { LOCK_REPLAYS_SQL, REDERIVED_SOURCES, SAME_CLICK_WINDOW_MS, sameClickSql } from './same-click.js';
 import { sessionRecord } from './session-record.js';
 
 /** The paths an occurrence can arrive by. */
@@ -454,7 +448,7 @@ export class Store {
       columns.source.push(issue.source);
       columns.sessionId.push(issue.sessionId);
       columns.replayId.push(issue.replayId);
-      columns.occurredAt.push(new Date(clickTimeMs(issue.timestamp)).toISOString());
+      columns.occurredAt.push(new Date(epochMs(issue.timestamp)).toISOString());
       columns.data.push(JSON.stringify(issue));
       columns.type.push(issue.type);
       columns.title.push(group.title);

@@ -26,6 +26,11 @@ export type SentryFrame =
 /** Epoch seconds stay below this; a larger stamp is already in milliseconds. */
 const LARGEST_PLAUSIBLE_SECONDS = 1e11;
 
+/** An epoch stamp in ms, whether it was written in ms or (like Sentry's frames and spans) in seconds. */
+export function epochMs(stamp: number): number {
+  return stamp < LARGEST_PLAUSIBLE_SECONDS ? stamp * 1000 : stamp;
+}
+
 /**
  * An rrweb event's time in ms. Sentry Replay stamps its performanceSpan events in seconds and
  * everything else in ms; read as is, every span would sort before the session began.
@@ -33,8 +38,7 @@ const LARGEST_PLAUSIBLE_SECONDS = 1e11;
 export function eventTimeMs(event: unknown): number | undefined {
   if (!isRecord(event)) return undefined;
   const value = finiteNumber(event.timestamp);
-  if (value === undefined) return undefined;
-  return value < LARGEST_PLAUSIBLE_SECONDS ? value * 1000 : value;
+  return value === undefined ? undefined : epochMs(value);
 }
 
 /** Sentry writes frame times in seconds; rrweb and the detector use milliseconds. */
