@@ -41,6 +41,7 @@ export {
 export type { PageError } from './model/page-error.js';
 export type { Signal, SignalKind } from './model/signal.js';
 export type { Target } from './model/target.js';
+export { isCardNumber, looksPersonal, standInFor } from './privacy/stand-in.js';
 export {
   BACKGROUND_LOOKBACK_MS,
   BackgroundActivity,

@@ -89,6 +89,7 @@ export {
   StepTargetSchema,
 } from './playback/selector.js';
 export { type Step, StepSchema, type StepType } from './playback/step.js';
+export { isCardNumber, looksPersonal, standInFor } from './privacy/stand-in.js';
 export {
   BACKGROUND_LOOKBACK_MS,
   BackgroundActivity,
