@@ -1,7 +1,7 @@
 // `@playback/detector/engine`: the click engine without the zod schemas, for browsers, where
 // every kilobyte counts. Types come along (they cost nothing at run time); validating data at a
 // boundary needs the main entry.
-export { ClickDetector, type ClickDetectorHandlers } from './engine/click-detector.js';
+export { type AnsweredClick, ClickDetector, type ClickDetectorHandlers } from './engine/click-detector.js';
 export * from './engine/constants.js';
 export {
   type ClickDetectorOptions,
@@ -41,9 +41,10 @@ export {
 export type { PageError } from './model/page-error.js';
 export type { Signal, SignalKind } from './model/signal.js';
 export type { Target } from './model/target.js';
-export { isCardNumber, looksPersonal, standInFor } from './privacy/stand-in.js';
+export { isCardNumber, looksPersonal, PASSWORD_STAND_IN, standInFor } from './privacy/stand-in.js';
 export {
   BACKGROUND_LOOKBACK_MS,
+  BACKGROUND_RHYTHM_PERIODS,
   BackgroundActivity,
   type ChangeContext,
 } from './reaction/background-activity.js';

@@ -1,7 +1,7 @@
 // The event model: zod schemas, and the types they infer.
 
 // The engine.
-export { ClickDetector, type ClickDetectorHandlers } from './engine/click-detector.js';
+export { type AnsweredClick, ClickDetector, type ClickDetectorHandlers } from './engine/click-detector.js';
 export * from './engine/constants.js';
 export {
   type ClickDetectorOptions,
@@ -89,9 +89,10 @@ export {
   StepTargetSchema,
 } from './playback/selector.js';
 export { type Step, StepSchema, type StepType } from './playback/step.js';
-export { isCardNumber, looksPersonal, standInFor } from './privacy/stand-in.js';
+export { isCardNumber, looksPersonal, PASSWORD_STAND_IN, standInFor } from './privacy/stand-in.js';
 export {
   BACKGROUND_LOOKBACK_MS,
+  BACKGROUND_RHYTHM_PERIODS,
   BackgroundActivity,
   type ChangeContext,
 } from './reaction/background-activity.js';

@@ -112,6 +112,27 @@ describe('rage clicks', () => {
     expect(issues[0]).toMatchObject({ type: 'rage', clickCount: 3, endReason: 'timeout', timestamp: 0 });
   });
 
+  // Edge case decided: a rage episode that never gets an answer is reported as soon as the burst is
+  // over (the rage window, or the error window if longer, after its last click), not at the dead
+  // timeout: the user's frustration is the news, and waiting 7 s more would lose it when they leave.
+  // Its timeAfterClickMs is how long it was watched unanswered, first click to that settle time, and
+  // its endReason is 'timeout'. A reaction after that point is not looked for.
+  it('settles an unanswered rage when the burst is over, timed from the first click to then', () => {
+    const { detector, issues } = collecting();
+    detector.click(clickOn(pay, 0));
+    detector.click(clickOn(pay, 300));
+    detector.click(clickOn(pay, 600));
+    detector.advance(1_599);
+    expect(issues).toEqual([]);
+    detector.advance(1_600);
+    expect(issues.map((i) => [i.type, i.endReason, i.timeAfterClickMs])).toEqual([
+      ['rage', 'timeout', 1_600],
+    ]);
+    detector.signal({ t: 2_000, kind: 'mutation' });
+    detector.advance(20_000);
+    expect(issues).toHaveLength(1);
+  });
+
   it('keeps absorbing the burst so one frustrated burst is one issue', () => {
     const { detector, issues } = collecting();
     for (let i = 0; i < 8; i++) detector.click(clickOn(pay, i * 250));

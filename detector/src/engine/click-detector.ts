@@ -3,7 +3,7 @@ import { normalizeRoute } from '../fingerprint/route.js';
 import { targetKey } from '../fingerprint/target-identity.js';
 import { uuidFromString } from '../hash/hash.js';
 import type { Click } from '../model/click.js';
-import type { ClickIssue, ClickIssueType, EndReason } from '../model/click-issue.js';
+import type { ClickIssue, ClickIssueType, EndReason, Evidence } from '../model/click-issue.js';
 import type { PageError } from '../model/page-error.js';
 import type { Signal } from '../model/signal.js';
 import { ignoreReason } from '../rules/ignore-reason.js';
@@ -14,6 +14,7 @@ import {
   type Episode,
   firstClick,
   hasBurst,
+  joinEpisode,
   lastClick,
   openEpisode,
 } from './episode.js';
@@ -34,6 +35,19 @@ export interface ClickDetectorHandlers {
    * re-derived issue deduplicates against the live one).
    */
   createId?: (seed: string) => string;
+  /**
+   * Debug: called for every click that was answered in time, with the evidence that shows which
+   * change answered it and which changes were discounted.
+   */
+  onAnswered?: (answered: AnsweredClick) => void;
+}
+
+/** A click answered before the slow threshold: no issue, but the evidence is there to read. */
+export interface AnsweredClick {
+  target: Click['target'];
+  timestamp: number;
+  timeAfterClickMs: number;
+  evidence: Evidence[];
 }
 
 type Outcome = { type: ClickIssueType; endReason: EndReason; timeAfterClickMs: number } | null;
@@ -75,13 +89,16 @@ export class ClickDetector {
     const reason = ignoreReason(click, this.options.ignore);
     if (reason) {
       this.counters.ignored[reason] = (this.counters.ignored[reason] ?? 0) + 1;
+      // An error is an error whatever was clicked: a rule spares the click from dead, slow and rage
+      // verdicts only. The explicit opt-out (`ignored`) keeps it out of detection altogether.
+      if (reason !== 'ignored') this.addEpisode(openEpisode(this.nextSeq++, '', click, true));
       return;
     }
     this.counters.judged++;
     const key = targetKey(click.target);
     const burst = this.findBurst(key, t);
     if (burst) {
-      burst.clicks.push(click);
+      joinEpisode(burst, click);
       addEvidence(burst, { type: 'click', t, x: click.x, y: click.y });
       if (!burst.rage && !burst.answer) {
         burst.rage = hasBurst(burst.clicks, this.options.rageClickCount, this.options.rageWindowMs);
@@ -90,8 +107,7 @@ export class ClickDetector {
     }
     const episode = openEpisode(this.nextSeq++, key, click);
     this.answerFromPress(episode, click);
-    this.episodes.push(episode);
-    if (this.episodes.length > MAX_OPEN_EPISODES) this.evictOldest();
+    this.addEpisode(episode);
   }
 
   /** Something visible happened. */
@@ -99,14 +115,9 @@ export class ClickDetector {
     const t = this.tick(signal.t);
     const seen = t === signal.t ? signal : { ...signal, t };
     for (const episode of this.episodes) {
-      if (firstClick(episode).t > t) continue;
-      if (!episode.answer) episode.answer = seen;
-      addEvidence(episode, {
-        type: 'signal',
-        t,
-        kind: seen.kind,
-        ...(seen.detail ? { detail: seen.detail } : {}),
-      });
+      if (episode.errorOnly || firstClick(episode).t > t) continue;
+      if (answersEpisode(seen, episode)) this.answer(episode, seen);
+      else if (!episode.answer) this.discount(episode, seen);
     }
     this.recentSignals.push(seen);
     this.pruneRecentSignals();
@@ -118,7 +129,9 @@ export class ClickDetector {
     const error = t === input.t ? input : { ...input, t };
     let owner: Episode | null = null;
     let ownerClickT = Number.NEGATIVE_INFINITY;
-    for (const episode of this.episodes) {
+    // The click whose own code threw, when the observer knows it; else the latest click in the window.
+    const byCause = error.clickId === undefined ? [] : this.episodes.filter((e) => e.ids.has(error.clickId!));
+    for (const episode of byCause.length > 0 ? byCause : this.episodes) {
       const click = clickWithin(episode, t, this.options.errorWindowMs);
       if (click && click.t >= ownerClickT) {
         owner = episode;
@@ -144,13 +157,13 @@ export class ClickDetector {
     for (const episode of open) {
       const outcome = this.outcomeAtFlush(episode);
       if (outcome) this.emit(episode, outcome);
-      else if (!episode.answer) this.counters.droppedAtFlush++;
+      else if (!episode.answer && !episode.errorOnly) this.counters.droppedAtFlush++;
     }
   }
 
   /** True while some click is still waiting for a reaction. */
   isWaiting(): boolean {
-    return this.episodes.some((episode) => !episode.answer);
+    return this.episodes.some((episode) => !episode.answer && !episode.errorOnly);
   }
 
   stats(): ClickDetectorStats {
@@ -170,10 +183,48 @@ export class ClickDetector {
     return this.now;
   }
 
+  private addEpisode(episode: Episode): void {
+    this.episodes.push(episode);
+    if (this.episodes.length > MAX_OPEN_EPISODES) this.evictOldest();
+  }
+
+  /** The signal is this episode's: the first one is its answer, later ones are evidence. */
+  private answer(episode: Episode, signal: Signal): void {
+    const first = !episode.answer;
+    if (first) episode.answer = signal;
+    addEvidence(episode, {
+      type: 'signal',
+      t: signal.t,
+      kind: signal.kind,
+      ...(signal.detail ? { detail: signal.detail } : {}),
+      ...(first && signal.answers !== undefined ? { verdict: 'answer' as const } : {}),
+      ...(first && signal.why ? { why: signal.why } : {}),
+    });
+  }
+
+  /** A signal that is not this waiting episode's answer, named once per kind, place and reason. */
+  private discount(episode: Episode, signal: Signal): void {
+    const why =
+      signal.answers === null
+        ? (signal.why ?? "the page's own activity")
+        : `answers another click${signal.why ? ` (${signal.why})` : ''}`;
+    const seenKey = `${signal.kind}|${signal.detail ?? ''}|${why}`;
+    if (episode.discounted.has(seenKey)) return;
+    episode.discounted.add(seenKey);
+    addEvidence(episode, {
+      type: 'signal',
+      t: signal.t,
+      kind: signal.kind,
+      ...(signal.detail ? { detail: signal.detail } : {}),
+      verdict: 'discounted',
+      why,
+    });
+  }
+
   private findBurst(key: string, t: number): Episode | undefined {
     for (let i = this.episodes.length - 1; i >= 0; i--) {
       const episode = this.episodes[i]!;
-      if (episode.key !== key) continue;
+      if (episode.key !== key || episode.errorOnly) continue;
       const stillWaiting = !episode.answer || episode.rage || episode.error !== null;
       if (stillWaiting && t - lastClick(episode).t <= this.options.rageWindowMs) return episode;
       return undefined;
@@ -185,7 +236,12 @@ export class ClickDetector {
   private answerFromPress(episode: Episode, click: Click): void {
     if (click.pointerDownT === undefined || click.pointerDownT >= click.t) return;
     const from = Math.max(click.pointerDownT, click.t - MAX_PRESS_DURATION_MS);
-    const early = this.recentSignals.find((signal) => signal.t >= from && signal.t <= click.t);
+    const early = this.recentSignals.find(
+      (signal) =>
+        signal.t >= from &&
+        signal.t <= click.t &&
+        (signal.answers === undefined || (signal.answers !== null && signal.answers === click.id)),
+    );
     if (!early) return;
     episode.answer = { ...early, t: click.t };
     addEvidence(episode, {
@@ -193,6 +249,8 @@ export class ClickDetector {
       t: early.t,
       kind: early.kind,
       detail: `${early.detail ? `${early.detail}; ` : ''}during the press, before the click event`,
+      ...(early.answers !== undefined ? { verdict: 'answer' as const } : {}),
+      ...(early.why ? { why: early.why } : {}),
     });
   }
 
@@ -206,7 +264,7 @@ export class ClickDetector {
   private dueAt(episode: Episode): number {
     const { errorWindowMs, rageWindowMs, deadTimeoutMs } = this.options;
     const lastT = lastClick(episode).t;
-    if (episode.error) return lastT + errorWindowMs;
+    if (episode.error || episode.errorOnly) return lastT + errorWindowMs;
     if (episode.rage) return lastT + Math.max(errorWindowMs, rageWindowMs);
     if (episode.answer) return Math.max(episode.answer.t, lastT + errorWindowMs);
     return Math.max(firstClick(episode).t + deadTimeoutMs, lastT + errorWindowMs);
@@ -225,6 +283,7 @@ export class ClickDetector {
     for (const { episode, at } of due) {
       const outcome = this.outcomeAt(episode, at);
       if (outcome) this.emit(episode, outcome);
+      else if (episode.answer && this.handlers.onAnswered) this.reportAnswered(episode);
     }
   }
 
@@ -234,6 +293,7 @@ export class ClickDetector {
     if (episode.error) {
       return { type: 'error', endReason: 'error', timeAfterClickMs: Math.max(0, episode.error.t - startT) };
     }
+    if (episode.errorOnly) return null;
     if (episode.rage) {
       const answer = episode.answer;
       return {
@@ -268,6 +328,21 @@ export class ClickDetector {
     if (outcome) this.emit(oldest, outcome);
   }
 
+  private reportAnswered(episode: Episode): void {
+    const first = firstClick(episode);
+    try {
+      this.handlers.onAnswered?.({
+        target: first.target,
+        timestamp: first.t,
+        timeAfterClickMs: Math.max(0, (episode.answer?.t ?? first.t) - first.t),
+        evidence: episode.evidence,
+      });
+    } catch (error) {
+      this.counters.handlerErrors++;
+      this.handlers.onHandlerError?.(error);
+    }
+  }
+
   private emit(episode: Episode, outcome: NonNullable<Outcome>): void {
     const first = firstClick(episode);
     const route = normalizeRoute(first.url);
@@ -298,4 +373,10 @@ export class ClickDetector {
       this.handlers.onHandlerError?.(error);
     }
   }
+}
+
+/** Unattributed signals answer every waiting click (the offline readers); attributed ones only their own. */
+function answersEpisode(signal: Signal, episode: Episode): boolean {
+  if (signal.answers === undefined) return true;
+  return signal.answers !== null && episode.ids.has(signal.answers);
 }

@@ -23,9 +23,18 @@ export interface Episode {
   readonly evidence: Evidence[];
   /** Evidence items not kept because of MAX_EVIDENCE_ITEMS. */
   evidenceDropped: number;
+  /** Ids of its clicks (Click.id), for signals and errors attributed to one click. */
+  readonly ids: Set<string>;
+  /**
+   * A click an ignore rule spares from dead, slow and rage verdicts (a native control, a link to
+   * another tab…): only an error can come of it.
+   */
+  readonly errorOnly: boolean;
+  /** Discounted signals already written to the evidence, so a ticking clock is named once. */
+  readonly discounted: Set<string>;
 }
 
-export function openEpisode(seq: number, key: string, click: Click): Episode {
+export function openEpisode(seq: number, key: string, click: Click, errorOnly = false): Episode {
   const episode: Episode = {
     seq,
     key,
@@ -35,9 +44,18 @@ export function openEpisode(seq: number, key: string, click: Click): Episode {
     rage: false,
     evidence: [],
     evidenceDropped: 0,
+    ids: new Set(click.id === undefined ? [] : [click.id]),
+    errorOnly,
+    discounted: new Set(),
   };
   addEvidence(episode, { type: 'click', t: click.t, x: click.x, y: click.y });
   return episode;
+}
+
+/** Adds a click that joined the episode (a burst on the same element). */
+export function joinEpisode(episode: Episode, click: Click): void {
+  episode.clicks.push(click);
+  if (click.id !== undefined) episode.ids.add(click.id);
 }
 
 export function firstClick(episode: Episode): Click {

@@ -17,6 +17,7 @@ export const IgnoreRulesSchema = z.object({
   newTabLinks: z.boolean().default(true),
   nativeControls: z.boolean().default(true),
   disabledTargets: z.boolean().default(true),
+  currentTargets: z.boolean().default(true),
   ignoredTargets: z.boolean().default(true),
   nonActionable: z.boolean().default(true),
 }) satisfies z.ZodType<IgnoreRules>;

@@ -60,6 +60,7 @@ describe('detector options', () => {
         newTabLinks: true,
         nativeControls: true,
         disabledTargets: true,
+        currentTargets: true,
         ignoredTargets: true,
         nonActionable: true,
       },

@@ -1,6 +1,8 @@
 // Detector options in plain code: the engine runs in the browser, where zod would be most of the
 // bundle. `options-schema.ts` holds the same shape as zod schemas for boundaries that have zod;
 // a test keeps the two in step.
+
+import { IGNORE_RULE_NAMES, type IgnoreRules } from '../rules/ignore-rules.js';
 import {
   DEAD_CLICK_TIMEOUT_MS,
   ERROR_CLICK_WINDOW_MS,
@@ -9,36 +11,7 @@ import {
   SLOW_CLICK_THRESHOLD_MS,
 } from './constants.js';
 
-/** Which of the default ignore rules apply. Each is on by default. */
-export interface IgnoreRules {
-  /** Clicks with alt, ctrl, meta or shift held (open in new tab, select, …). */
-  modifierClicks: boolean;
-  /** Middle and right button clicks. */
-  nonPrimaryButton: boolean;
-  /** `a[download]`: the reaction is a download the page cannot see. */
-  downloads: boolean;
-  /** Links whose `target` is not `_self`: the reaction is in another tab. */
-  newTabLinks: boolean;
-  /** Native pickers and text fields: the browser answers outside the DOM. */
-  nativeControls: boolean;
-  /** `disabled` and `aria-disabled` targets: nothing is meant to happen. */
-  disabledTargets: boolean;
-  /** Targets the SDK marked `ignored`. */
-  ignoredTargets: boolean;
-  /** Targets that are not actionable (plain text, containers). */
-  nonActionable: boolean;
-}
-
-export const IGNORE_RULE_NAMES = [
-  'modifierClicks',
-  'nonPrimaryButton',
-  'downloads',
-  'newTabLinks',
-  'nativeControls',
-  'disabledTargets',
-  'ignoredTargets',
-  'nonActionable',
-] as const satisfies readonly (keyof IgnoreRules)[];
+export { IGNORE_RULE_NAMES, type IgnoreRules };
 
 export interface ClickDetectorOptions {
   deadTimeoutMs: number;

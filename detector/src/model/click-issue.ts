@@ -25,6 +25,9 @@ export const EvidenceSchema = z.discriminatedUnion('type', [
     t: z.number(),
     kind: SignalKindSchema,
     detail: z.string().optional(),
+    /** `answer`: the change that answered this click; `discounted`: one that did not, and `why`. */
+    verdict: z.enum(['answer', 'discounted']).optional(),
+    why: z.string().optional(),
   }),
   z.object({ type: z.literal('error'), t: z.number(), errorType: z.string(), message: z.string() }),
   z.object({ type: z.literal('timeout'), t: z.number(), afterMs: z.number() }),

@@ -29,5 +29,10 @@ export const ClickSchema = z.object({
    * the click.
    */
   pointerDownT: z.number().finite().optional(),
+  /**
+   * The observer's name for this click, so a signal can say which click it answers (`Signal.answers`)
+   * and an error which click's code threw it (`PageError.clickId`).
+   */
+  id: z.string().optional(),
 });
 export type Click = z.infer<typeof ClickSchema>;

@@ -12,5 +12,13 @@ export const SignalSchema = z.object({
   kind: SignalKindSchema,
   /** Where or what, for evidence: a selector, a URL, a dialog type. */
   detail: z.string().max(200).optional(),
+  /**
+   * Which click this signal answers, as the observer attributed it: a click's `id`, or null for
+   * none (the page's own activity). Left out, it answers every waiting click, as Sentry's and
+   * PostHog's rules do; the SDK always attributes.
+   */
+  answers: z.string().nullable().optional(),
+  /** Why it was attributed so (`made by a fetch the click started`, `background: changes every 700 ms`). */
+  why: z.string().max(200).optional(),
 });
 export type Signal = z.infer<typeof SignalSchema>;

@@ -29,6 +29,11 @@ export const TargetSchema = z.object({
   targetAttr: z.string().optional(),
   disabled: z.boolean().optional(),
   ariaDisabled: z.boolean().optional(),
+  /**
+   * Already current: `aria-current`, the selected tab, the active slide indicator or nav item, a link
+   * to the fragment already shown. Clicking it again has nothing left to do.
+   */
+  current: z.boolean().optional(),
   /** Framework component name when the app exposes one. */
   component: z.string().optional(),
   /** The element (or the one it resolves to) answers clicks: button, link, role, pointer cursor… */

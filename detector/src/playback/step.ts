@@ -22,7 +22,17 @@ const key = {
 };
 
 export const StepSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('navigate'), ...at, url: z.string() }),
+  z.object({
+    type: z.literal('navigate'),
+    ...at,
+    url: z.string(),
+    /**
+     * Who navigated: the user (typed URL, back/forward, reload), replayed with a page load;
+     * or the app (a redirect, a router's history change), which a replay waits for.
+     * Absent in older files: the player infers it from what came just before.
+     */
+    by: z.enum(['user', 'app']).optional(),
+  }),
   z.object({ type: z.literal('click'), ...pointer }),
   z.object({ type: z.literal('dblclick'), ...pointer }),
   z.object({ type: z.literal('contextmenu'), ...pointer }),

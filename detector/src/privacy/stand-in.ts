@@ -2,6 +2,9 @@
 // server, so a value replaced on either side is replaced the same way and a playback file still replays.
 import { hash64 } from '../hash/hash.js';
 
+/** Stand-in for every password: it says nothing about the real one, not even its length. */
+export const PASSWORD_STAND_IN = 'Playback-Pa55word!';
+
 /** Digits of a card number (12–19, spaces and dashes allowed) that pass the Luhn check. */
 const CARD_NUMBER = /^\d(?:[ -]?\d){11,18}$/;
 

@@ -87,6 +87,15 @@ describe('ignored clicks', () => {
     expect(deadAfterClickOn(button({ disabled: false, ariaDisabled: false })).types).toEqual(['dead']);
   });
 
+  // A control that is already current (the selected tab, the indicator of the slide showing, a
+  // contents link to the section in view) has nothing left to do: a user sees no failure.
+  it('ignores targets that are already current, unless switched off', () => {
+    expect(deadAfterClickOn(button({ current: true })).stats.ignored).toEqual({ current: 1 });
+    expect(deadAfterClickOn(button({ current: true }), {}, { currentTargets: false }).types).toEqual([
+      'dead',
+    ]);
+  });
+
   it('ignores targets the SDK marked ignored', () => {
     expect(deadAfterClickOn(button({ ignored: true })).stats.ignored).toEqual({ ignored: 1 });
   });

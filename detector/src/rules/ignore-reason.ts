@@ -1,7 +1,7 @@
-import type { IgnoreRules } from '../engine/options.js';
 import type { Click } from '../model/click.js';
 import { PRIMARY_BUTTON } from '../model/constants.js';
 import type { Target } from '../model/target.js';
+import type { IgnoreRules } from './ignore-rules.js';
 
 export type IgnoreReason =
   | 'modifier'
@@ -11,6 +11,7 @@ export type IgnoreReason =
   | 'native-control'
   | 'text-input'
   | 'disabled'
+  | 'current'
   | 'ignored'
   | 'not-actionable';
 
@@ -65,6 +66,7 @@ export function ignoreReason(click: Click, rules: IgnoreRules): IgnoreReason | n
   }
   if (rules.nonPrimaryButton && click.button !== PRIMARY_BUTTON) return 'non-primary-button';
   if (rules.disabledTargets && (target.disabled || target.ariaDisabled)) return 'disabled';
+  if (rules.currentTargets && target.current) return 'current';
   if (rules.downloads && target.download !== undefined) return 'download';
   if (rules.newTabLinks && opensElsewhere(target)) return 'new-tab';
   if (rules.nativeControls) {
