@@ -39,8 +39,8 @@ export const DEFAULT_ALLOWED_HEADERS = ['content-type', 'content-length', 'accep
 /** Headers never kept, whatever the options say: they carry credentials. */
 export const SECRET_HEADERS = ['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'set-cookie2'];
 
-/** Stand-in typed for every password: it says nothing about the real one, not even its length. */
-export const PASSWORD_STAND_IN = 'Playback-Pa55word!';
+/** Stand-in typed for every password (the consumer scrubs with the same one). */
+export { PASSWORD_STAND_IN } from '@playback/detector/engine';
 /** Opt-in marker: text and values under this attribute are recorded as they are. */
 export const UNMASK_ATTRIBUTE = 'data-playback-unmask';
 
