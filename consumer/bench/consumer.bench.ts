@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import Fastify from 'fastify';
 import { pino } from 'pino';
-import { startConsumer } from '../src/consumer.js';
+import { startConsumer } from '../src/runtime/consumer.js';
 import type { LoadKind } from './load.js';
 
 const DURATION_SECONDS = Number(process.env.BENCH_DURATION_SECONDS ?? 5);

@@ -13,7 +13,7 @@ import { pino } from 'pino';
 import { type Browser, chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, ensureChromium } from '../../scripts/ensure-chromium.mjs';
 import { buildDashboard } from '../dashboard/build.js';
-import { type RunningConsumer, startConsumer } from '../src/consumer.js';
+import { type RunningConsumer, startConsumer } from '../src/runtime/consumer.js';
 import { clickIssue, issuesBatch } from '../test/fixtures.js';
 
 const ISSUES = Number(process.env.BENCH_DASHBOARD_ISSUES ?? 10_000);

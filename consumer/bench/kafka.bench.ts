@@ -13,13 +13,13 @@ import { Kafka, logLevel } from 'kafkajs';
 import pg from 'pg';
 import { pino } from 'pino';
 import { KAFKA_VERSION, startKafka } from '../../scripts/kafka.mjs';
-import { parseEnvelope } from '../src/ingest/envelope.js';
-import { openStore } from '../src/open-store.js';
-import { readRecordingSegment } from '../src/pipeline/recording-segment.js';
+import { parseEnvelope } from '../src/formats/envelope.js';
+import { readRecordingSegment } from '../src/formats/recording-segment.js';
 import { parseKafkaSettings } from '../src/queue/kafka-config.js';
 import { consumerLag } from '../src/queue/kafka-lag.js';
 import { createKafkaQueue } from '../src/queue/kafka-queue.js';
 import { inputTopics, kafkaTopics } from '../src/queue/kafka-topics.js';
+import { openStore } from '../src/store/open-store.js';
 import { breadcrumbEvent, clickIssue, replayEnvelope } from '../test/fixtures.js';
 
 const SEGMENTS = Number(process.env.BENCH_KAFKA_SEGMENTS ?? 3_000);

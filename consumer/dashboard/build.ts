@@ -9,7 +9,7 @@ import { build } from 'esbuild';
 
 const DASHBOARD_DIR = fileURLToPath(new URL('.', import.meta.url));
 export const DEFAULT_DASHBOARD_OUT_DIR = fileURLToPath(new URL('../dist/dashboard/', import.meta.url));
-/** Must match DASHBOARD_ASSETS_PREFIX in src/api/dashboard.ts. */
+/** Must match DASHBOARD_ASSETS_PREFIX in src/http/api/dashboard-assets.ts. */
 const ASSETS_URL = '/dashboard/assets/';
 /** The font file most pages need first (Latin, upright): preloaded so text does not reflow late. */
 const PRELOADED_FONT = /inter-latin-wght-normal-[^/]+\.woff2$/;

@@ -4,10 +4,15 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
 import { DEFAULT_CONSUME_PORT, DEFAULT_PORT } from './constants.js';
-import { type ConsumerOptions, consumerOptionsFromEnv, openStore, startConsumer } from './consumer.js';
-import { buildDsn } from './dsn.js';
-import { startProcessors } from './processors.js';
+import { buildDsn } from './http/dsn.js';
 import { DEFAULT_KAFKA_GROUP_ID, type KafkaSettingsInput, splitBrokers } from './queue/kafka-config.js';
+import {
+  type ConsumerOptions,
+  consumerOptionsFromEnv,
+  openStore,
+  startConsumer,
+} from './runtime/consumer.js';
+import { startProcessors } from './runtime/processors.js';
 
 interface StoreFlags {
   dataDir?: string;

@@ -1,20 +1,13 @@
 // @playback/consumer: the backend every path reports to.
 
 export * from './constants.js';
-export {
-  type ConsumerOptions,
-  type CreatedProject,
-  consumerOptionsFromEnv,
-  openStore,
-  type RunningConsumer,
-  startConsumer,
-} from './consumer.js';
-export { buildDsn, type ParsedDsn, parseDsn } from './dsn.js';
-export { parseSentryAuthHeader, publicKeyOf } from './ingest/auth.js';
-export { type Envelope, EnvelopeError, type EnvelopeItem, parseEnvelope } from './ingest/envelope.js';
-export { type RateDecision, RateLimiter } from './ingest/rate-limiter.js';
+export { type Envelope, EnvelopeError, type EnvelopeItem, parseEnvelope } from './formats/envelope.js';
+export { buildDsn, type ParsedDsn, parseDsn } from './http/dsn.js';
+export { parseSentryAuthHeader, publicKeyOf } from './http/ingest/auth.js';
+export { type RateDecision, RateLimiter } from './http/ingest/rate-limiter.js';
 export { issuesFromRecording, readEnvelope, readIssuesBatch, readPlaybackUpload } from './pipeline/decode.js';
-export { groupClickIssue, type IssueGroup, issueCulprit, issueTitle } from './pipeline/grouper.js';
+export { groupClickIssue, issueCulprit, issueTitle } from './pipeline/issue-title.js';
+export type { NewOccurrence, OccurrenceSink, RepeatedOccurrence } from './pipeline/occurrence-sink.js';
 export { type IssuesBatch, IssuesBatchSchema, MAX_SESSION_ID_CHARS } from './pipeline/payloads.js';
 export {
   DEFAULT_SAMPLING,
@@ -25,7 +18,6 @@ export {
   samplingRate,
   shouldKeep,
 } from './pipeline/sampler.js';
-export { type ProcessorsOptions, type RunningProcessors, startProcessors } from './processors.js';
 export { EmbeddedQueue, type EmbeddedQueueOptions } from './queue/embedded-queue.js';
 export { type KafkaSettingsInput, kafkaSettingsFromEnv } from './queue/kafka-config.js';
 export { fromQueueRecord, type QueueRecord, toQueueRecord } from './queue/kafka-message.js';
@@ -40,16 +32,26 @@ export {
   QueueUnavailableError,
 } from './queue/queue.js';
 export {
+  type ConsumerOptions,
+  type CreatedProject,
+  consumerOptionsFromEnv,
+  openStore,
+  type RunningConsumer,
+  startConsumer,
+} from './runtime/consumer.js';
+export { type ProcessorsOptions, type RunningProcessors, startProcessors } from './runtime/processors.js';
+export {
   ISSUE_PLATFORM_TYPE_IDS,
   type IssueOccurrence,
   IssueOccurrenceSchema,
   issueOccurrence,
 } from './sinks/issue-occurrence.js';
-export type { NewOccurrence, OccurrenceSink, RepeatedOccurrence } from './sinks/sink.js';
-export { type Database, type DatabaseOptions, openDatabase } from './store/database.js';
+export type { Database, DatabaseOptions } from './store/database.js';
 export { MIGRATIONS, migrate } from './store/migrations.js';
+export { openDatabase } from './store/open-store.js';
 export {
   type IssueDetail,
+  type IssueGroup,
   type IssueSummary,
   type PathStats,
   type SessionDetail,

@@ -2,9 +2,9 @@
 // and the next good request is served.
 import { gzipSync, zlibSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningConsumer } from '../src/consumer.js';
 import { EmbeddedQueue } from '../src/queue/embedded-queue.js';
 import { type Queue, QueueFullError } from '../src/queue/queue.js';
+import type { RunningConsumer } from '../src/runtime/consumer.js';
 import { clickIssue, envelope, exceptionEnvelope, issuesBatch, replayEnvelope } from './fixtures.js';
 import { envelopePath, getJson, issuesPath, playbackPath, post, startTestConsumer } from './harness.js';
 

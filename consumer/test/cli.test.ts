@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildCli } from '../src/cli.js';
-import { consumerOptionsFromEnv } from '../src/consumer.js';
+import { consumerOptionsFromEnv } from '../src/runtime/consumer.js';
 import { replayEnvelope } from './fixtures.js';
 import { envelopePath, post, startTestConsumer } from './harness.js';
 

@@ -1,7 +1,8 @@
 // The two stores every store-touching suite runs on: embedded PGlite and the PostgreSQL server.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { type Database, openDatabase } from '../src/store/database.js';
+import type { Database } from '../src/store/database.js';
+import { openDatabase } from '../src/store/open-store.js';
 import { pgliteTemplate } from './template.js';
 
 export const POSTGRES_URL =

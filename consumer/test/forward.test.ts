@@ -4,8 +4,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningConsumer } from '../src/consumer.js';
 import { readEnvelope } from '../src/pipeline/decode.js';
+import type { RunningConsumer } from '../src/runtime/consumer.js';
 import { clickIssue, issuesBatch } from './fixtures.js';
 import { issuesPath, post, startTestConsumer } from './harness.js';
 

@@ -1,6 +1,6 @@
 // Starts a consumer for a test and talks to it over real HTTP.
 import { pino } from 'pino';
-import { type ConsumerOptions, type RunningConsumer, startConsumer } from '../src/consumer.js';
+import { type ConsumerOptions, type RunningConsumer, startConsumer } from '../src/runtime/consumer.js';
 import { pgliteTemplate } from './template.js';
 
 export async function startTestConsumer(options: ConsumerOptions = {}): Promise<RunningConsumer> {

@@ -2,8 +2,8 @@
 // found again in the recording counts once in the issue list, whichever arrived first and by
 // whichever path; the SDK's report is the one kept. Real recordings, on PGlite and PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningConsumer } from '../src/consumer.js';
-import type { OccurrenceSink } from '../src/sinks/sink.js';
+import type { OccurrenceSink } from '../src/pipeline/occurrence-sink.js';
+import type { RunningConsumer } from '../src/runtime/consumer.js';
 import type { IssueDetail, IssueSummary } from '../src/store/store.js';
 import { testDatabases } from './databases.js';
 import { breadcrumbEvent, exceptionEnvelope, issuesBatch, replayEnvelope } from './fixtures.js';

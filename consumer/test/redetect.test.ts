@@ -2,7 +2,7 @@
 // verdict needs time that only a still later segment shows. The consumer runs the detector over the
 // replay so far, so the dead click is found once, when it is due, and never at a segment boundary.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningConsumer } from '../src/consumer.js';
+import type { RunningConsumer } from '../src/runtime/consumer.js';
 import type { IssueDetail, IssueSummary } from '../src/store/store.js';
 import { replayEnvelope } from './fixtures.js';
 import { envelopePath, getJson, post, startTestConsumer } from './harness.js';

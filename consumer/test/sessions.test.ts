@@ -4,7 +4,7 @@
 import { gzipSync } from 'node:zlib';
 import { type PlaybackFile, parsePlaybackFile } from '@playback/detector';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningConsumer } from '../src/consumer.js';
+import type { RunningConsumer } from '../src/runtime/consumer.js';
 import type { IssueDetail, IssueSummary, SessionDetail, SessionSummary } from '../src/store/store.js';
 import { testDatabases } from './databases.js';
 import { breadcrumbEvent, clickIssue, exceptionEnvelope, issuesBatch, replayEnvelope } from './fixtures.js';

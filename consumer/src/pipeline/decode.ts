@@ -9,12 +9,12 @@ import {
   parsePlaybackFileText,
 } from '@playback/detector';
 import { MAX_RECORDING_INFLATED_BYTES } from '../constants.js';
-import { type Envelope, EnvelopeError, parseEnvelope, parseJsonItem } from '../ingest/envelope.js';
-import { badRequest } from '../ingest/errors.js';
+import { badRequest } from '../errors.js';
+import { type Envelope, EnvelopeError, parseEnvelope, parseJsonItem } from '../formats/envelope.js';
+import { type RecordingSegment, readRecordingSegment } from '../formats/recording-segment.js';
 import type { TrafficPath } from '../store/store.js';
 import { defaultRecordingReaders, type RecordingContext, type RecordingReaders } from './detector-adapter.js';
 import { type IssuesBatch, IssuesBatchSchema, MAX_SESSION_ID_CHARS } from './payloads.js';
-import { type RecordingSegment, readRecordingSegment } from './recording-segment.js';
 import { zodReason } from './zod-reason.js';
 
 export interface ReadEnvelope {

@@ -3,13 +3,13 @@ import type { ClickIssue } from '@playback/detector';
 import type { Logger } from 'pino';
 import type { ConsumerMetrics } from '../metrics.js';
 import type { QueueMessage } from '../queue/queue.js';
-import type { OccurrenceSink } from '../sinks/sink.js';
-import type { StatsRecorder } from '../stats-recorder.js';
+import type { StatsRecorder } from '../store/stats-recorder.js';
 import type { IssuePath, Store } from '../store/store.js';
 import { issuesFromRecording, readEnvelope, readIssuesBatch, readPlaybackUpload } from './decode.js';
 import { defaultRecordingReaders, type RecordingReaders } from './detector-adapter.js';
-import { groupClickIssue } from './grouper.js';
+import { groupClickIssue } from './issue-title.js';
 import { OccurrenceBatcher } from './occurrence-batcher.js';
+import type { OccurrenceSink } from './occurrence-sink.js';
 import { shouldKeep } from './sampler.js';
 import type { SamplingCache } from './sampling-cache.js';
 

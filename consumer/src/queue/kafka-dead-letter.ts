@@ -1,7 +1,7 @@
 // A message that can never be handled (retrying would stall its partition for good) goes to the dead
 // letter topic as it was, with the reason and where it came from in headers; its partition moves on.
 import type { KafkaMessage, Message } from 'kafkajs';
-import { HttpError } from '../ingest/errors.js';
+import { HttpError } from '../errors.js';
 import { QueueRecordError } from './kafka-message.js';
 
 export const DEAD_LETTER_HEADERS = {

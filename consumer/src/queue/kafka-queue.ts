@@ -5,7 +5,7 @@ import type { Admin, Consumer, Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import { Counter, Gauge, type Registry } from 'prom-client';
 import { DEFAULT_PROCESSOR_CONCURRENCY } from '../constants.js';
-import { payloadTooLarge } from '../ingest/errors.js';
+import { payloadTooLarge } from '../errors.js';
 import { ConcurrencyLimit } from './concurrency-limit.js';
 import { KafkaBatchHandler } from './kafka-batch-handler.js';
 import { connectIdempotentProducer, createKafkaClient } from './kafka-client.js';

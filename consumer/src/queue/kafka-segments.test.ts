@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseEnvelope } from '../ingest/envelope.js';
+import { parseEnvelope } from '../formats/envelope.js';
 import { splitRecordingSegments } from './kafka-segments.js';
 
 const header = JSON.stringify({ event_id: 'r'.repeat(32) });

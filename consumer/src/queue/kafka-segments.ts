@@ -1,7 +1,7 @@
 // One Kafka message per recording segment. Sentry's SDK sends one segment per envelope, and that envelope
 // goes as it came; an envelope carrying several is split into envelopes of one segment each, the first
 // keeping the other items (the replay_event) and all keeping the envelope header.
-import { type EnvelopeItem, parseEnvelope } from '../ingest/envelope.js';
+import { type EnvelopeItem, parseEnvelope } from '../formats/envelope.js';
 
 const RECORDING = 'replay_recording';
 

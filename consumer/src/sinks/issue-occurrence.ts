@@ -5,8 +5,8 @@
 import { createHash } from 'node:crypto';
 import type { ClickIssue, ClickIssueType } from '@playback/detector';
 import { z } from 'zod';
-import { targetLabel } from '../pipeline/grouper.js';
-import type { RepeatedOccurrence } from './sink.js';
+import { targetLabel } from '../pipeline/issue-title.js';
+import type { RepeatedOccurrence } from '../pipeline/occurrence-sink.js';
 
 /**
  * Sentry group type ids. Dead (5001, `replay_click_dead`) and rage (5002, `replay_click_rage`) are

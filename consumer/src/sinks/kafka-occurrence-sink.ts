@@ -2,6 +2,7 @@
 // Repeats are produced too (same ids): with the Kafka queue's commit after `flush`, a crash between the
 // store write and this produce is made good by the redelivery, and the reader keeps one per id.
 import type { Logger } from 'pino';
+import type { OccurrenceSink, RepeatedOccurrence } from '../pipeline/occurrence-sink.js';
 import { connectIdempotentProducer, createKafkaClient } from '../queue/kafka-client.js';
 import {
   KAFKA_PUBLISH_TIMEOUT_MS,
@@ -11,7 +12,6 @@ import {
 import { KafkaPublisher } from '../queue/kafka-publisher.js';
 import { kafkaTopics } from '../queue/kafka-topics.js';
 import { issueOccurrence, issueOccurrenceKey } from './issue-occurrence.js';
-import type { OccurrenceSink, RepeatedOccurrence } from './sink.js';
 
 export interface KafkaOccurrenceSinkOptions {
   settings: KafkaSettings;

@@ -2,7 +2,7 @@
 // on a client of its own: nothing global is initialized, the host process's Sentry is untouched.
 import type { Logger } from 'pino';
 import type { ConsumerMetrics } from '../metrics.js';
-import type { NewOccurrence, OccurrenceSink } from './sink.js';
+import type { NewOccurrence, OccurrenceSink } from '../pipeline/occurrence-sink.js';
 
 export interface SentryForwarderOptions {
   dsn: string;

@@ -30,15 +30,6 @@ export interface DatabaseOptions {
   embeddedTemplate?: Blob | undefined;
 }
 
-export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  if (options.databaseUrl) {
-    const { openPostgresDatabase } = await import('./postgres-database.js');
-    return openPostgresDatabase(options.databaseUrl, options.schema);
-  }
-  const { openPgliteDatabase } = await import('./pglite-database.js');
-  return openPgliteDatabase(options.dataDir, options.embeddedTemplate);
-}
-
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
 
 export function assertIdentifier(name: string): string {

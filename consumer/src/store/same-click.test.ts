@@ -3,8 +3,9 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../test/databases.js';
 import { clickIssue } from '../../test/fixtures.js';
-import { groupClickIssue } from '../pipeline/grouper.js';
-import { openDatabase, type Sql } from './database.js';
+import { groupClickIssue } from '../pipeline/issue-title.js';
+import type { Sql } from './database.js';
+import { openDatabase } from './open-store.js';
 import { type IssuePath, Store } from './store.js';
 
 const T = 1_760_000_000_000;

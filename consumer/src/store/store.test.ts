@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../test/databases.js';
 import { clickIssue } from '../../test/fixtures.js';
 import { playbackFile } from '../../test/playback-file.js';
-import { groupClickIssue } from '../pipeline/grouper.js';
+import { groupClickIssue } from '../pipeline/issue-title.js';
 import { MIGRATIONS, migrate } from './migrations.js';
 import { Store } from './store.js';
 

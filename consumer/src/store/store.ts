@@ -2,7 +2,6 @@
 import { randomBytes } from 'node:crypto';
 import { type ClickIssue, epochMs, type PlaybackFile } from '@playback/detector';
 import { MAX_LINKED_IDS_PER_ISSUE, MAX_OCCURRENCES_PER_ISSUE } from '../constants.js';
-import type { IssueGroup } from '../pipeline/grouper.js';
 import type { Database, Row, Sql } from './database.js';
 import { migrate } from './migrations.js';
 import { LOCK_REPLAYS_SQL, REDERIVED_SOURCES, SAME_CLICK_WINDOW_MS, sameClickSql } from './same-click.js';
@@ -13,6 +12,13 @@ export type IssuePath = 'exception' | 'endpoint' | 'replay';
 /** Paths that traffic is counted under: the three issue paths, uploads, and envelopes with neither. */
 export type TrafficPath = IssuePath | 'playback' | 'other';
 export const TRAFFIC_PATHS: readonly TrafficPath[] = ['exception', 'endpoint', 'replay', 'playback', 'other'];
+
+/** What makes occurrences one issue (the fingerprint), and what the issue is called. */
+export interface IssueGroup {
+  fingerprint: string;
+  title: string;
+  culprit: string;
+}
 
 export interface Project {
   id: number;

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDashboard } from '../../dashboard/build.js';
-import type { RunningConsumer } from '../../src/consumer.js';
+import type { RunningConsumer } from '../../src/runtime/consumer.js';
 import { testDatabases } from '../databases.js';
 import { breadcrumbEvent, clickIssue, exceptionEnvelope, issuesBatch, replayEnvelope } from '../fixtures.js';
 import { envelopePath, getJson, issuesPath, post, startTestConsumer } from '../harness.js';

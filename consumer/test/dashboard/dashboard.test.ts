@@ -8,7 +8,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, ensureChromium } from '../../../scripts/ensure-chromium.mjs';
 import { buildDashboard } from '../../dashboard/build.js';
-import type { RunningConsumer } from '../../src/consumer.js';
+import type { RunningConsumer } from '../../src/runtime/consumer.js';
 import { getJson, startTestConsumer } from '../harness.js';
 import { expectScreenshot } from './screenshots.js';
 import { PLAYBACK_SESSION, REPLAY_PAY, REPLAY_TRACK, type SeededShop, seedShop, TITLES } from './seed.js';

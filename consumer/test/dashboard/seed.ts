@@ -1,7 +1,7 @@
 // A small shop's traffic, sent through the consumer's real ingest on all three paths, one request
 // at a time so issue ids come out in a known order: what the dashboard tests look at.
 import type { ClickIssue } from '@playback/detector';
-import type { RunningConsumer } from '../../src/consumer.js';
+import type { RunningConsumer } from '../../src/runtime/consumer.js';
 import { breadcrumbEvent, clickIssue, exceptionEnvelope, issuesBatch, replayEnvelope } from '../fixtures.js';
 import { envelopePath, getJson, issuesPath, playbackPath, post } from '../harness.js';
 import { playbackFile } from '../playback-file.js';

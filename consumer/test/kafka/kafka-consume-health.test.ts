@@ -4,10 +4,10 @@
 import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningKafka } from '../../../scripts/kafka.mjs';
-import { type RunningProcessors, startProcessors } from '../../src/processors.js';
 import type { KafkaSettingsInput } from '../../src/queue/kafka-config.js';
 import { DEAD_LETTER_HEADERS } from '../../src/queue/kafka-dead-letter.js';
 import { kafkaTopics } from '../../src/queue/kafka-topics.js';
+import { type RunningProcessors, startProcessors } from '../../src/runtime/processors.js';
 import { breadcrumbEvent, clickIssue, exceptionEnvelope, replayEnvelope } from '../fixtures.js';
 import { envelopePath, post, startTestConsumer } from '../harness.js';
 import {

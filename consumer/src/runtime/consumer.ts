@@ -2,8 +2,6 @@
 import cors from '@fastify/cors';
 import type { FastifyInstance } from 'fastify';
 import { type Logger, pino } from 'pino';
-import { dashboardAssetRoutes } from './api/dashboard.js';
-import { apiRoutes } from './api/routes.js';
 import {
   DEFAULT_PORT,
   DEFAULT_PROCESSOR_CONCURRENCY,
@@ -13,22 +11,24 @@ import {
   MAX_BODY_BYTES,
   MAX_INFLATED_BODY_BYTES,
   MAX_RECORDING_INFLATED_BYTES,
-} from './constants.js';
-import { buildDsn } from './dsn.js';
-import { healthRoutes } from './health-routes.js';
-import { createHttpServer, listenAt } from './http-server.js';
-import { KeyCache } from './ingest/key-cache.js';
-import { RateLimiter } from './ingest/rate-limiter.js';
-import { type IngestLimits, ingestRoutes } from './ingest/routes.js';
-import type { ConsumerMetrics } from './metrics.js';
-import type { RecordingReaders } from './pipeline/detector-adapter.js';
+} from '../constants.js';
+import { dashboardAssetRoutes } from '../http/api/dashboard-assets.js';
+import { apiRoutes } from '../http/api/routes.js';
+import { buildDsn } from '../http/dsn.js';
+import { healthRoutes } from '../http/health-routes.js';
+import { KeyCache } from '../http/ingest/key-cache.js';
+import { RateLimiter } from '../http/ingest/rate-limiter.js';
+import { type IngestLimits, ingestRoutes } from '../http/ingest/routes.js';
+import { createHttpServer, listenAt } from '../http/server.js';
+import type { ConsumerMetrics } from '../metrics.js';
+import type { RecordingReaders } from '../pipeline/detector-adapter.js';
+import type { OccurrenceSink } from '../pipeline/occurrence-sink.js';
+import { EmbeddedQueue } from '../queue/embedded-queue.js';
+import { type KafkaSettingsInput, kafkaSettingsFromEnv, parseKafkaSettings } from '../queue/kafka-config.js';
+import type { Queue } from '../queue/queue.js';
+import type { Project, Store } from '../store/store.js';
 import { kafkaQueueFor, openProcessingRuntime } from './processing-runtime.js';
 import { startProcessing } from './processors.js';
-import { EmbeddedQueue } from './queue/embedded-queue.js';
-import { type KafkaSettingsInput, kafkaSettingsFromEnv, parseKafkaSettings } from './queue/kafka-config.js';
-import type { Queue } from './queue/queue.js';
-import type { OccurrenceSink } from './sinks/sink.js';
-import type { Project, Store } from './store/store.js';
 
 export interface ConsumerOptions {
   /** Port to listen on; 0 picks a free one. Default 8765. */
@@ -134,7 +134,7 @@ export function consumerOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Co
   return options;
 }
 
-export { openStore } from './open-store.js';
+export { openStore } from '../store/open-store.js';
 
 export async function startConsumer(options: ConsumerOptions = {}): Promise<RunningConsumer> {
   const logger = options.logger ?? pino({ name: 'playback-consumer', level: options.logLevel ?? 'info' });

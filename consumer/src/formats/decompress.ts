@@ -1,7 +1,7 @@
 // Undoing compression with a hard cap on the output: a zip bomb ends in 413, never out of memory.
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
-import { badRequest, HttpError, payloadTooLarge } from './errors.js';
+import { badRequest, HttpError, payloadTooLarge } from '../errors.js';
 
 const gunzip = promisify(zlib.gunzip);
 const inflate = promisify(zlib.inflate);

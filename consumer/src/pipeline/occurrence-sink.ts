@@ -1,6 +1,7 @@
 import type { ClickIssue } from '@playback/detector';
-import type { IssueGroup } from '../pipeline/grouper.js';
-import type { IssuePath } from '../store/store.js';
+import type { IssueGroup, IssuePath } from '../store/store.js';
+
+// The port the processor writes stored occurrences to; sinks/ implements it (Sentry, Kafka).
 
 /** Where a new occurrence goes after the store has it (the store itself is always the first sink). */
 export interface OccurrenceSink {

@@ -1,8 +1,19 @@
 // Opens the store the options name — PGlite on disk or in memory, or a PostgreSQL server — and brings its
 // schema up to date.
-import { DEFAULT_DATA_DIR } from './constants.js';
-import { openDatabase } from './store/database.js';
-import { Store } from './store/store.js';
+import { DEFAULT_DATA_DIR } from '../constants.js';
+import type { Database, DatabaseOptions } from './database.js';
+import { Store } from './store.js';
+
+/** The engine the options name: a PostgreSQL server for `postgres://…`, else PGlite. Loaded on demand, so
+ * a process on one engine never loads the other's driver. */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.databaseUrl) {
+    const { openPostgresDatabase } = await import('./postgres-database.js');
+    return openPostgresDatabase(options.databaseUrl, options.schema);
+  }
+  const { openPgliteDatabase } = await import('./pglite-database.js');
+  return openPgliteDatabase(options.dataDir, options.embeddedTemplate);
+}
 
 export interface StoreLocation {
   /** PGlite data directory (default `.playback/db`); `memory://` keeps it in memory. */

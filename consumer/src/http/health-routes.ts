@@ -1,9 +1,9 @@
 // GET /healthz and GET /metrics, the same for `serve` and `consume`: an orchestrator probes the first,
 // Prometheus scrapes the second.
 import type { FastifyPluginAsync } from 'fastify';
-import type { ConsumerMetrics } from './metrics.js';
-import type { Queue } from './queue/queue.js';
-import type { Store } from './store/store.js';
+import type { ConsumerMetrics } from '../metrics.js';
+import type { Queue } from '../queue/queue.js';
+import type { Store } from '../store/store.js';
 
 export interface HealthRoutesOptions {
   store: Store;

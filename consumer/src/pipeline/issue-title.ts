@@ -1,5 +1,7 @@
-// Grouping: a fingerprint is one issue; its title and culprit are what a developer reads first.
+// An issue's title and culprit, what a developer reads first. The fingerprint that makes a click one issue
+// comes with the ClickIssue (the detector's fingerprint/); this only names the group.
 import type { ClickIssue, ClickIssueType, Target } from '@playback/detector';
+import type { IssueGroup } from '../store/store.js';
 
 const TYPE_LABELS: Record<ClickIssueType, string> = {
   dead: 'Dead click',
@@ -32,12 +34,6 @@ export function issueTitle(issue: Pick<ClickIssue, 'type' | 'target'>): string {
 /** Where it happened: the normalized route. */
 export function issueCulprit(issue: Pick<ClickIssue, 'route'>): string {
   return issue.route || '/';
-}
-
-export interface IssueGroup {
-  fingerprint: string;
-  title: string;
-  culprit: string;
 }
 
 export function groupClickIssue(issue: ClickIssue): IssueGroup {

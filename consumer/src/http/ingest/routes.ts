@@ -1,15 +1,15 @@
 // Ingest: authenticate, rate-limit, read (capped), validate, enqueue. Bad input gets a 4xx and its reason;
 // the reason is in the JSON body ({"detail": …}) and in X-Sentry-Error, as Sentry answers.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { HttpError } from '../../errors.js';
+import { decodeContentEncoding } from '../../formats/decompress.js';
+import type { ConsumerMetrics } from '../../metrics.js';
+import { readEnvelope, readIssuesBatch, readPlaybackUpload } from '../../pipeline/decode.js';
+import { type MessageKind, type Queue, QueueFullError, QueueUnavailableError } from '../../queue/queue.js';
+import type { StatsRecorder } from '../../store/stats-recorder.js';
+import type { TrafficPath } from '../../store/store.js';
 import { parseDsn } from '../dsn.js';
-import type { ConsumerMetrics } from '../metrics.js';
-import { readEnvelope, readIssuesBatch, readPlaybackUpload } from '../pipeline/decode.js';
-import { type MessageKind, type Queue, QueueFullError, QueueUnavailableError } from '../queue/queue.js';
-import type { StatsRecorder } from '../stats-recorder.js';
-import type { TrafficPath } from '../store/store.js';
 import { publicKeyOf } from './auth.js';
-import { decodeContentEncoding } from './decompress.js';
-import { HttpError } from './errors.js';
 import type { KeyCache } from './key-cache.js';
 import type { RateLimiter } from './rate-limiter.js';
 

@@ -2,16 +2,13 @@
 // filter facets, one issue's activity, and the per-path comparison, live from the store.
 // Registered inside the API plugin, so the API token guards these routes too.
 import { CLICK_ISSUE_TYPES, REPORT_PATHS } from '@playback/detector';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../constants.js';
-import { samplingRate } from '../pipeline/sampler.js';
-import { zodReason } from '../pipeline/zod-reason.js';
-import { DashboardQueries, ISSUE_PATHS, seriesWindow } from '../store/dashboard-queries.js';
-import type { ApiOptions } from './routes.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../constants.js';
+import { samplingRate } from '../../pipeline/sampler.js';
+import { DashboardQueries, ISSUE_PATHS, seriesWindow } from '../../store/dashboard-queries.js';
+import { type ApiOptions, IssueParams, ProjectParams, parseOr400, projectOr404 } from './common.js';
 
-const ProjectParams = z.object({ projectId: z.coerce.number().int().positive() });
-const IssueParams = ProjectParams.extend({ issueId: z.coerce.number().int().positive() });
 const Period = z.enum(['24h', '14d']).default('24h');
 
 export const DashboardIssuesQuerySchema = z.object({
@@ -35,13 +32,6 @@ export const CompareQuerySchema = z.object({
     .optional(),
 });
 
-function parseOr400<T>(schema: z.ZodType<T>, value: unknown, reply: FastifyReply): T | null {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  reply.code(400).send({ detail: zodReason(parsed.error) });
-  return null;
-}
-
 const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
 
 export async function dashboardRoutes(app: FastifyInstance, options: ApiOptions): Promise<void> {
@@ -49,16 +39,10 @@ export async function dashboardRoutes(app: FastifyInstance, options: ApiOptions)
   const queries = new DashboardQueries(store.db);
   const now = () => Date.now();
 
-  async function projectOr404(projectId: number, reply: FastifyReply): Promise<boolean> {
-    if (await store.getProject(projectId)) return true;
-    reply.code(404).send({ detail: `no project ${projectId}` });
-    return false;
-  }
-
   app.get('/api/:projectId/dashboard/issues', async (request, reply) => {
     const params = parseOr400(ProjectParams, request.params, reply);
     const query = params && parseOr400(DashboardIssuesQuerySchema, request.query, reply);
-    if (!params || !query || !(await projectOr404(params.projectId, reply))) return;
+    if (!params || !query || !(await projectOr404(store, params.projectId, reply))) return;
     const { issues, total } = await queries.searchIssues(params.projectId, {
       type: query.type,
       path: query.path,
@@ -94,7 +78,7 @@ export async function dashboardRoutes(app: FastifyInstance, options: ApiOptions)
 
   app.get('/api/:projectId/dashboard/facets', async (request, reply) => {
     const params = parseOr400(ProjectParams, request.params, reply);
-    if (!params || !(await projectOr404(params.projectId, reply))) return;
+    if (!params || !(await projectOr404(store, params.projectId, reply))) return;
     return queries.issueFacets(params.projectId);
   });
 
@@ -113,7 +97,7 @@ export async function dashboardRoutes(app: FastifyInstance, options: ApiOptions)
   app.get('/api/:projectId/compare', async (request, reply) => {
     const params = parseOr400(ProjectParams, request.params, reply);
     const query = params && parseOr400(CompareQuerySchema, request.query, reply);
-    if (!params || !query || !(await projectOr404(params.projectId, reply))) return;
+    if (!params || !query || !(await projectOr404(store, params.projectId, reply))) return;
     await stats.flush();
     const since = query.since ?? null;
     const [traffic, figures, sessionsSince, config] = await Promise.all([

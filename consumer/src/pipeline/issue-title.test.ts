@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clickIssue } from '../../test/fixtures.js';
-import { issueCulprit, issueTitle } from './grouper.js';
+import { issueCulprit, issueTitle } from './issue-title.js';
 
 describe('grouper', () => {
   it('titles an issue the way a developer names it', () => {

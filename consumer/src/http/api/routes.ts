@@ -3,30 +3,15 @@
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { CLICK_ISSUE_TYPES, REPORT_PATHS } from '@playback/detector';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../constants.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../constants.js';
+import { MAX_SESSION_ID_CHARS } from '../../pipeline/payloads.js';
+import { SamplingConfigSchema } from '../../pipeline/sampler.js';
 import { buildDsn } from '../dsn.js';
-import { MAX_SESSION_ID_CHARS } from '../pipeline/payloads.js';
-import { SamplingConfigSchema } from '../pipeline/sampler.js';
-import type { SamplingCache } from '../pipeline/sampling-cache.js';
-import { zodReason } from '../pipeline/zod-reason.js';
-import type { StatsRecorder } from '../stats-recorder.js';
-import type { Store } from '../store/store.js';
+import { type ApiOptions, IssueParams, ProjectParams, parseOr400, projectOr404 } from './common.js';
 import { dashboardRoutes } from './dashboard-routes.js';
 
-export interface ApiOptions {
-  store: Store;
-  sampling: SamplingCache;
-  stats: StatsRecorder;
-  /** Base URL DSNs are built on. */
-  publicUrl: () => string;
-  /** When set, API calls need `Authorization: Bearer <token>`. */
-  apiToken?: string | undefined;
-}
-
-const ProjectParams = z.object({ projectId: z.coerce.number().int().positive() });
-const IssueParams = ProjectParams.extend({ issueId: z.coerce.number().int().positive() });
 const SessionParams = ProjectParams.extend({ sessionId: z.string().min(1).max(MAX_SESSION_ID_CHARS) });
 
 export const IssueListQuerySchema = z.object({
@@ -61,12 +46,7 @@ const gzipAsync = promisify(gzip);
 
 const CreateProjectSchema = z.object({ name: z.string().trim().min(1).max(200) });
 
-function parseOr400<T>(schema: z.ZodType<T>, value: unknown, reply: FastifyReply): T | null {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  reply.code(400).send({ detail: zodReason(parsed.error) });
-  return null;
-}
+export type { ApiOptions } from './common.js';
 
 export async function apiRoutes(app: FastifyInstance, options: ApiOptions): Promise<void> {
   const { store, sampling, stats } = options;
@@ -78,12 +58,6 @@ export async function apiRoutes(app: FastifyInstance, options: ApiOptions): Prom
         return reply.code(401).send({ detail: 'missing or wrong API token (Authorization: Bearer …)' });
       }
     });
-  }
-
-  async function projectOr404(projectId: number, reply: FastifyReply): Promise<boolean> {
-    if (await store.getProject(projectId)) return true;
-    reply.code(404).send({ detail: `no project ${projectId}` });
-    return false;
   }
 
   app.get('/api/projects', async () => {
@@ -103,7 +77,7 @@ export async function apiRoutes(app: FastifyInstance, options: ApiOptions): Prom
   app.get('/api/:projectId/issues', async (request, reply) => {
     const params = parseOr400(ProjectParams, request.params, reply);
     const query = params && parseOr400(IssueListQuerySchema, request.query, reply);
-    if (!params || !query || !(await projectOr404(params.projectId, reply))) return;
+    if (!params || !query || !(await projectOr404(store, params.projectId, reply))) return;
     const { issues, total } = await store.listIssues(params.projectId, {
       type: query.type,
       path: query.path,
@@ -127,21 +101,21 @@ export async function apiRoutes(app: FastifyInstance, options: ApiOptions): Prom
 
   app.get('/api/:projectId/stats', async (request, reply) => {
     const params = parseOr400(ProjectParams, request.params, reply);
-    if (!params || !(await projectOr404(params.projectId, reply))) return;
+    if (!params || !(await projectOr404(store, params.projectId, reply))) return;
     await stats.flush();
     return { projectId: params.projectId, paths: await store.stats(params.projectId) };
   });
 
   app.get('/api/:projectId/sampling', async (request, reply) => {
     const params = parseOr400(ProjectParams, request.params, reply);
-    if (!params || !(await projectOr404(params.projectId, reply))) return;
+    if (!params || !(await projectOr404(store, params.projectId, reply))) return;
     return sampling.get(params.projectId);
   });
 
   app.put('/api/:projectId/sampling', async (request, reply) => {
     const params = parseOr400(ProjectParams, request.params, reply);
     const config = params && parseOr400(SamplingConfigSchema, request.body ?? {}, reply);
-    if (!params || !config || !(await projectOr404(params.projectId, reply))) return;
+    if (!params || !config || !(await projectOr404(store, params.projectId, reply))) return;
     await sampling.set(params.projectId, config);
     return config;
   });
@@ -149,7 +123,7 @@ export async function apiRoutes(app: FastifyInstance, options: ApiOptions): Prom
   app.get('/api/:projectId/sessions', async (request, reply) => {
     const params = parseOr400(ProjectParams, request.params, reply);
     const query = params && parseOr400(SessionListQuerySchema, request.query, reply);
-    if (!params || !query || !(await projectOr404(params.projectId, reply))) return;
+    if (!params || !query || !(await projectOr404(store, params.projectId, reply))) return;
     const { sessions, total } = await store.listSessions(params.projectId, {
       limit: query.limit,
       offset: query.cursor,

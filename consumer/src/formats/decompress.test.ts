@@ -1,7 +1,7 @@
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { HttpError } from '../errors.js';
 import { decodeContentEncoding, inflateCapped } from './decompress.js';
-import { HttpError } from './errors.js';
 
 const text = Buffer.from('hello '.repeat(100));
 

@@ -2,18 +2,18 @@
 // `playback consume` runs them alone, as one member of the Kafka consumer group, answering only /healthz
 // and /metrics.
 import { type Logger, pino } from 'pino';
-import { DEFAULT_CONSUME_PORT, MAX_RECORDING_INFLATED_BYTES } from './constants.js';
-import { healthRoutes } from './health-routes.js';
-import { createHttpServer, listenAt } from './http-server.js';
-import type { ConsumerMetrics } from './metrics.js';
-import type { RecordingReaders } from './pipeline/detector-adapter.js';
-import { Processor } from './pipeline/processor.js';
+import { DEFAULT_CONSUME_PORT, MAX_RECORDING_INFLATED_BYTES } from '../constants.js';
+import { healthRoutes } from '../http/health-routes.js';
+import { createHttpServer, listenAt } from '../http/server.js';
+import type { ConsumerMetrics } from '../metrics.js';
+import type { RecordingReaders } from '../pipeline/detector-adapter.js';
+import { Processor } from '../pipeline/processor.js';
+import { type KafkaSettings, type KafkaSettingsInput, parseKafkaSettings } from '../queue/kafka-config.js';
+import type { KafkaQueue } from '../queue/kafka-queue.js';
+import { createKafkaOccurrenceSink } from '../sinks/kafka-occurrence-sink.js';
+import { createSentryForwarder } from '../sinks/sentry-forwarder.js';
+import type { Store } from '../store/store.js';
 import { kafkaQueueFor, openProcessingRuntime, type ProcessingRuntime } from './processing-runtime.js';
-import { type KafkaSettings, type KafkaSettingsInput, parseKafkaSettings } from './queue/kafka-config.js';
-import type { KafkaQueue } from './queue/kafka-queue.js';
-import { createKafkaOccurrenceSink } from './sinks/kafka-occurrence-sink.js';
-import { createSentryForwarder } from './sinks/sentry-forwarder.js';
-import type { Store } from './store/store.js';
 
 /** What the processors do beyond storing: produce to Kafka, forward to Sentry, re-detect, cap recordings. */
 export interface ProcessorChoices {

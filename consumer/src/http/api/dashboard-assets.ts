@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 
-/** Both src/api/ and dist/api/ sit two levels below the package root. */
-export const DASHBOARD_DIST_DIR = fileURLToPath(new URL('../../dist/dashboard/', import.meta.url));
+/** Both src/http/api/ and dist/http/api/ sit three levels below the package root. */
+export const DASHBOARD_DIST_DIR = fileURLToPath(new URL('../../../dist/dashboard/', import.meta.url));
 /** Where the built assets are served; their names carry a content hash. */
 export const DASHBOARD_ASSETS_PREFIX = '/dashboard/assets/';
 /** Page paths the dashboard routes itself (see dashboard/src/routes.ts). */

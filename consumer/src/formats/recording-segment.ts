@@ -1,7 +1,7 @@
 // A replay_recording item: a `{"segment_id":N}` line, then the rrweb events as JSON, plain or zlib.
 import { MAX_RECORDING_INFLATED_BYTES } from '../constants.js';
-import { inflateCappedAsync } from '../ingest/decompress.js';
-import { badRequest, payloadTooLarge } from '../ingest/errors.js';
+import { badRequest, payloadTooLarge } from '../errors.js';
+import { inflateCappedAsync } from './decompress.js';
 
 export interface RecordingSegment {
   segmentId: number;

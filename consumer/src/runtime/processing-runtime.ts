@@ -2,16 +2,16 @@
 // traffic counters and their flush timer, the sampling cache, the sinks and the queue, with one drain and
 // one close for all of them.
 import type { Logger } from 'pino';
-import { STATS_FLUSH_INTERVAL_MS } from './constants.js';
-import { type ConsumerMetrics, createMetrics } from './metrics.js';
-import { openStore, type StoreLocation } from './open-store.js';
-import { SamplingCache } from './pipeline/sampling-cache.js';
-import type { KafkaSettings } from './queue/kafka-config.js';
-import { createKafkaQueue, type KafkaQueue } from './queue/kafka-queue.js';
-import type { Queue } from './queue/queue.js';
-import type { OccurrenceSink } from './sinks/sink.js';
-import { StatsRecorder } from './stats-recorder.js';
-import type { Store } from './store/store.js';
+import { STATS_FLUSH_INTERVAL_MS } from '../constants.js';
+import { type ConsumerMetrics, createMetrics } from '../metrics.js';
+import type { OccurrenceSink } from '../pipeline/occurrence-sink.js';
+import { SamplingCache } from '../pipeline/sampling-cache.js';
+import type { KafkaSettings } from '../queue/kafka-config.js';
+import { createKafkaQueue, type KafkaQueue } from '../queue/kafka-queue.js';
+import type { Queue } from '../queue/queue.js';
+import { openStore, type StoreLocation } from '../store/open-store.js';
+import { StatsRecorder } from '../store/stats-recorder.js';
+import type { Store } from '../store/store.js';
 
 export interface ProcessingRuntime<Q extends Queue = Queue> {
   store: Store;
