@@ -1,8 +1,6 @@
 // Entry of the script-tag build: `window.Playback`.
+import * as Playback from './global-api.js';
 
-export { SDK_VERSION } from './constants.js';
-export { createClickIssues } from './create-click-issues.js';
-export { assignArm } from './experiment/assign.js';
-export { clickIssuesIntegration, getClickIssuesStats } from './integration.js';
-export { onClickIssue } from './issue-listeners.js';
-export { playbackRecorder } from './record/recorder.js';
+// Set on globalThis, not as a top-level `var`: an init script (Playwright's addInitScript) or any
+// wrapper runs the bundle in a function scope, where a `var` would stay local.
+(globalThis as typeof globalThis & { Playback?: typeof Playback }).Playback = Playback;

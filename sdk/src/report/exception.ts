@@ -1,4 +1,5 @@
 import type { ClickIssue, ClickIssueType } from '@playback/detector/engine';
+import type { IssuePath } from './path.js';
 
 /** Error names per type: what Sentry shows as the issue title. */
 export const CLICK_ISSUE_ERROR_NAMES: Record<ClickIssueType, string> = {
@@ -61,3 +62,13 @@ export function reportViaException(client: ExceptionClient, issue: ClickIssue): 
     },
   });
 }
+
+/** The `exception` path: Sentry's error pipeline. */
+export const exceptionPath: IssuePath = {
+  path: 'exception',
+  send(issue, context) {
+    reportViaException(context.client, issue);
+    context.stats.sent.exception++;
+    return true;
+  },
+};

@@ -1,10 +1,13 @@
 import type { ClickIssue } from '@playback/detector/engine';
+import { addBreadcrumb as sentryAddBreadcrumb } from '@sentry/browser';
 import {
   PUBLIC_BREADCRUMB_CATEGORY,
   REPLAY_BREADCRUMB_CATEGORY,
   RRWEB_CUSTOM_EVENT_TYPE,
 } from '../constants.js';
 import { clickIssueMessage } from './exception.js';
+import type { IssuePath } from './path.js';
+import type { ReplayLike } from './sentry-api.js';
 
 /**
  * How the replay path puts an issue into the recording:
@@ -22,13 +25,6 @@ export interface PublicBreadcrumb {
   level: 'warning';
   message: string;
   data: ClickIssue;
-}
-
-/** What Sentry's Replay integration exposes publicly (`getReplay()`). */
-export interface ReplayLike {
-  getReplayId(onlyIfSampled?: boolean): string | undefined;
-  getRecordingMode(): 'session' | 'buffer' | undefined;
-  flush?(): Promise<void>;
 }
 
 /** The recording container inside the integration (Sentry 8–11 `ReplayContainer`). */
@@ -149,3 +145,26 @@ export function reportViaReplayBreadcrumb(
   flushNow(replay!);
   return true;
 }
+
+/**
+ * The `replay` path: into the Replay recording, by Replay's own frame route or (`replayRoute:
+ * 'breadcrumb'`) the public one. False when Replay is not recording: the fallback carries the issue.
+ */
+export function replayPathWith(
+  addBreadcrumb: (breadcrumb: PublicBreadcrumb) => void = sentryAddBreadcrumb,
+): IssuePath {
+  return {
+    path: 'replay',
+    send(issue, context) {
+      const replay = context.replay();
+      const recorded =
+        context.options.replayRoute === 'breadcrumb'
+          ? reportViaReplayBreadcrumb(replay, issue, addBreadcrumb)
+          : reportViaReplay(replay, issue);
+      if (recorded) context.stats.sent.replay++;
+      return recorded;
+    },
+  };
+}
+
+export const replayPath: IssuePath = /* @__PURE__ */ replayPathWith();

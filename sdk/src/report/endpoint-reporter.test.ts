@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { EndpointReporter, type IssuesBatch, retryAfterMs } from './endpoint.js';
+import { EndpointReporter, type IssuesBatch, retryAfterMs } from './endpoint-reporter.js';
 import { makeIssue } from './issue.fixture.js';
 
 const URL_ = 'http://127.0.0.1:9/api/1/issues/?sentry_key=k';
