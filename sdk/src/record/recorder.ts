@@ -4,7 +4,6 @@ import { SDK_VERSION } from '../constants.js';
 import { onClickIssue } from '../issue-listeners.js';
 import { type DsnParts, parseDsn } from '../report/dsn.js';
 import { epochNow } from '../time.js';
-import { buildPlaybackFile } from './build-playback-file.js';
 import { takeCheckpoint } from './checkpoint.js';
 import { hookConsole } from './console-capture.js';
 import {
@@ -23,6 +22,7 @@ import { hookBeacon } from './network-beacon.js';
 import type { NetworkCapture } from './network-exchange.js';
 import { hookFetch } from './network-fetch.js';
 import { hookXhr } from './network-xhr.js';
+import { playbackFileFromLog } from './playback-file-from-log.js';
 import { checkRecorderOptions, type PlaybackRecorderOptions } from './recorder-options.js';
 import { countRecorderFailure, emptyRecorderStats, type RecorderStats } from './recorder-stats.js';
 import { RecordingLog } from './recording-log.js';
@@ -210,7 +210,7 @@ export function playbackRecorder(options: PlaybackRecorderOptions = {}): Playbac
         ...(sentryOptions.release ? { release: sentryOptions.release } : {}),
         ...(sentryOptions.environment ? { environment: sentryOptions.environment } : {}),
       };
-      return buildPlaybackFile(session.log.contents(), {
+      return playbackFileFromLog(session.log.contents(), {
         id: session.id,
         now: now(),
         app,

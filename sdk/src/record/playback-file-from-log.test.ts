@@ -1,6 +1,6 @@
 import { PLAYBACK_FORMAT, PLAYBACK_VERSION, parsePlaybackFile } from '@playback/detector';
 import { describe, expect, it } from 'vitest';
-import { buildPlaybackFile, type FileContext } from './build-playback-file.js';
+import { type FileContext, playbackFileFromLog } from './playback-file-from-log.js';
 import { emptyRecorderStats } from './recorder-stats.js';
 import { type Checkpoint, RecordingLog } from './recording-log.js';
 
@@ -42,7 +42,7 @@ function exchange(startT: number, url = 'https://shop.test/api/cart') {
   };
 }
 
-describe('buildPlaybackFile', () => {
+describe('playbackFileFromLog', () => {
   it('writes a file the schema accepts, with times from the start and requests tied to their steps', () => {
     const log = new RecordingLog(null, true, emptyRecorderStats());
     log.begin(checkpoint(T0));
@@ -62,7 +62,7 @@ describe('buildPlaybackFile', () => {
     log.currentDeterminism()!.mathRandom.push(0.25);
     log.addError({ t: T0 + 600, causeSeq: log.causeSeq(), type: 'TypeError', message: 'x is undefined' });
 
-    const file = parsePlaybackFile(buildPlaybackFile(log.contents(), context));
+    const file = parsePlaybackFile(playbackFileFromLog(log.contents(), context));
     expect(file.format).toBe(PLAYBACK_FORMAT);
     expect(file.version).toBe(PLAYBACK_VERSION);
     expect(file.steps.map((s) => [s.type, s.t])).toEqual([
@@ -85,7 +85,7 @@ describe('buildPlaybackFile', () => {
     const log = new RecordingLog(null, false, emptyRecorderStats());
     log.begin(checkpoint(T0));
     log.addExchange(null, { ...exchange(T0 + 5), response: null });
-    const file = parsePlaybackFile(buildPlaybackFile(log.contents(), context));
+    const file = parsePlaybackFile(playbackFileFromLog(log.contents(), context));
     expect(file.network[0]).toMatchObject({
       response: null,
       error: 'no response yet when the file was written',
@@ -106,7 +106,7 @@ describe('RecordingLog as a rolling buffer', () => {
     log.rotateIfDue(T0 + 20_000, () => checkpoint(T0 + 20_000, 'https://shop.test/c'));
     log.addStep({ type: 'scroll', t: T0 + 21_000, x: 0, y: 300 });
 
-    const file = parsePlaybackFile(buildPlaybackFile(log.contents(), { ...context, now: T0 + 25_000 }));
+    const file = parsePlaybackFile(playbackFileFromLog(log.contents(), { ...context, now: T0 + 25_000 }));
     expect(file.meta.startedAt).toBe(T0 + 10_000);
     expect(file.meta.url).toBe('https://shop.test/b');
     expect(file.steps.map((s) => [s.type, s.t])).toEqual([

@@ -36,7 +36,7 @@ function requestKey(exchange: NetworkExchange): string {
  * caused it, identical requests numbered in order, and the oldest segment's
  * checkpoint (URL, storage, filled fields, scroll) as the first steps.
  */
-export function buildPlaybackFile(
+export function playbackFileFromLog(
   contents: { segments: readonly Segment[]; carried: readonly LoggedExchange[] },
   context: FileContext,
 ): PlaybackFile {
