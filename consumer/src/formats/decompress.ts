@@ -2,6 +2,7 @@
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { badRequest, HttpError, payloadTooLarge } from '../errors.js';
+import type { BudgetLease } from './byte-budget.js';
 
 const gunzip = promisify(zlib.gunzip);
 const inflate = promisify(zlib.inflate);
@@ -15,11 +16,15 @@ function isTooLarge(error: unknown): boolean {
   );
 }
 
-/** Decodes a body per its Content-Encoding (identity, gzip, x-gzip, deflate, br), capped at `maxOutputBytes`. */
+/**
+ * Decodes a body per its Content-Encoding (identity, gzip, x-gzip, deflate, br), capped at `maxOutputBytes`.
+ * With a lease, the output is inflated as a stream and each chunk is taken from the shared budget first.
+ */
 export async function decodeContentEncoding(
   body: Buffer,
   contentEncoding: string | undefined,
   maxOutputBytes: number,
+  lease?: BudgetLease,
 ): Promise<Buffer> {
   const encodings = (contentEncoding ?? '')
     .split(',')
@@ -28,7 +33,9 @@ export async function decodeContentEncoding(
   let out = body;
   // Encodings apply in order, so they come off in reverse.
   for (const encoding of encodings.reverse()) {
-    out = await decodeOne(out, encoding, maxOutputBytes);
+    out = lease
+      ? await decodeStreaming(out, encoding, maxOutputBytes, lease)
+      : await decodeOne(out, encoding, maxOutputBytes);
   }
   if (out.length > maxOutputBytes) throw payloadTooLarge(`body exceeds ${maxOutputBytes} bytes`);
   return out;
@@ -88,5 +95,94 @@ export async function inflateCappedAsync(data: Uint8Array, maxOutputBytes: numbe
       if (isTooLarge(rawError)) throw payloadTooLarge(`recording inflates past ${maxOutputBytes} bytes`);
       throw badRequest('recording is neither JSON nor zlib data');
     }
+  }
+}
+
+function decoderFor(encoding: string): (() => zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress) | null {
+  switch (encoding) {
+    case 'gzip':
+    case 'x-gzip':
+      return () => zlib.createGunzip();
+    case 'deflate':
+      return () => zlib.createInflate();
+    case 'br':
+      return () => zlib.createBrotliDecompress();
+    default:
+      return null;
+  }
+}
+
+/** Inflates `data` chunk by chunk: past `cap` it is a 413, past the shared budget a 503; it stops at once. */
+function inflateStreaming(
+  data: Uint8Array,
+  create: () => zlib.Gunzip | zlib.Inflate | zlib.InflateRaw | zlib.BrotliDecompress,
+  cap: number,
+  lease: BudgetLease,
+  tooLarge: string,
+  notValid: string,
+): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const stream = create();
+    const chunks: Buffer[] = [];
+    let total = 0;
+    let done = false;
+    const fail = (error: unknown) => {
+      if (done) return;
+      done = true;
+      stream.destroy();
+      reject(error);
+    };
+    stream.on('data', (chunk: Buffer) => {
+      total += chunk.length;
+      if (total > cap) return fail(payloadTooLarge(tooLarge));
+      try {
+        lease.take(chunk.length);
+      } catch (error) {
+        return fail(error);
+      }
+      chunks.push(chunk);
+    });
+    stream.on('error', () => fail(badRequest(notValid)));
+    stream.on('end', () => {
+      if (done) return;
+      done = true;
+      resolve(Buffer.concat(chunks, total));
+    });
+    stream.end(data);
+  });
+}
+
+async function decodeStreaming(
+  body: Buffer,
+  encoding: string,
+  cap: number,
+  lease: BudgetLease,
+): Promise<Buffer> {
+  const create = decoderFor(encoding);
+  if (!create) throw new HttpError(415, `unsupported Content-Encoding: ${encoding}`);
+  const tooLarge = `decompressed body exceeds ${cap} bytes`;
+  const notValid = `body is not valid ${encoding} data`;
+  try {
+    return await inflateStreaming(body, create, cap, lease, tooLarge, notValid);
+  } catch (error) {
+    // HTTP's "deflate" is zlib-wrapped, but some clients send raw deflate.
+    if (encoding !== 'deflate' || (error as HttpError).statusCode !== 400) throw error;
+    return inflateStreaming(body, () => zlib.createInflateRaw(), cap, lease, tooLarge, notValid);
+  }
+}
+
+/** A replay segment's zlib layer, inflated as a stream within the request's budget lease. */
+export async function inflateRecordingWithin(
+  data: Uint8Array,
+  cap: number,
+  lease: BudgetLease,
+): Promise<Buffer> {
+  const tooLarge = `recording inflates past ${cap} bytes`;
+  const notValid = 'recording is neither JSON nor zlib data';
+  try {
+    return await inflateStreaming(data, () => zlib.createInflate(), cap, lease, tooLarge, notValid);
+  } catch (error) {
+    if ((error as HttpError).statusCode !== 400) throw error;
+    return inflateStreaming(data, () => zlib.createInflateRaw(), cap, lease, tooLarge, notValid);
   }
 }

@@ -1,7 +1,8 @@
 // A replay_recording item: a `{"segment_id":N}` line, then the rrweb events as JSON, plain or zlib.
 import { MAX_RECORDING_INFLATED_BYTES } from '../constants.js';
 import { badRequest, payloadTooLarge } from '../errors.js';
-import { inflateCappedAsync } from './decompress.js';
+import type { BudgetLease } from './byte-budget.js';
+import { inflateCappedAsync, inflateRecordingWithin } from './decompress.js';
 
 export interface RecordingSegment {
   segmentId: number;
@@ -16,6 +17,8 @@ const OPEN_BRACKET = 0x5b;
 export async function readRecordingSegment(
   payload: Buffer,
   maxInflatedBytes = MAX_RECORDING_INFLATED_BYTES,
+  /** At ingest: the request's share of the ingest budget, which the inflated events count against. */
+  lease?: BudgetLease,
 ): Promise<RecordingSegment> {
   const headerEnd = payload.indexOf(NEWLINE);
   if (headerEnd === -1) throw badRequest('replay_recording has no {"segment_id":N} header line');
@@ -31,7 +34,12 @@ export async function readRecordingSegment(
   }
   const body = payload.subarray(headerEnd + 1);
   if (body.length === 0) throw badRequest('replay_recording has no events');
-  const json = body[0] === OPEN_BRACKET ? body : await inflateCappedAsync(body, maxInflatedBytes);
+  const json =
+    body[0] === OPEN_BRACKET
+      ? body
+      : lease
+        ? await inflateRecordingWithin(body, maxInflatedBytes, lease)
+        : await inflateCappedAsync(body, maxInflatedBytes);
   if (json.length > maxInflatedBytes)
     throw payloadTooLarge(`replay_recording exceeds ${maxInflatedBytes} bytes`);
   let events: unknown;

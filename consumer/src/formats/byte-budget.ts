@@ -1,0 +1,56 @@
+// One bound on the bytes all requests hold at once while they are read, inflated and parsed: each request
+// is capped on its own, and this caps them together, so a crowd of zip bombs meets 503, not the OOM killer.
+import { HttpError } from '../errors.js';
+
+/** Seconds a client is told to wait when the budget is spent: requests in flight finish within that. */
+export const BUDGET_RETRY_AFTER_SECONDS = 1;
+
+export class BudgetExhaustedError extends HttpError {
+  constructor(limitBytes: number) {
+    super(503, `server busy: requests in flight hold its ${limitBytes}-byte ingest budget; retry shortly`, {
+      'retry-after': String(BUDGET_RETRY_AFTER_SECONDS),
+    });
+  }
+}
+
+export class ByteBudget {
+  private used = 0;
+
+  constructor(readonly limitBytes: number) {}
+
+  get inUseBytes(): number {
+    return this.used;
+  }
+
+  /** A lease for one request: what it takes is given back at once by `release()`. */
+  lease(): BudgetLease {
+    return new BudgetLease(this);
+  }
+
+  /** @internal */ tryTake(bytes: number): boolean {
+    if (this.used + bytes > this.limitBytes) return false;
+    this.used += bytes;
+    return true;
+  }
+
+  /** @internal */ giveBack(bytes: number): void {
+    this.used = Math.max(0, this.used - bytes);
+  }
+}
+
+export class BudgetLease {
+  private held = 0;
+
+  constructor(private readonly budget: ByteBudget) {}
+
+  /** Takes `bytes` more, or throws BudgetExhaustedError (503 with Retry-After). */
+  take(bytes: number): void {
+    if (!this.budget.tryTake(bytes)) throw new BudgetExhaustedError(this.budget.limitBytes);
+    this.held += bytes;
+  }
+
+  release(): void {
+    this.budget.giveBack(this.held);
+    this.held = 0;
+  }
+}
