@@ -8,6 +8,10 @@ export const SDK_VERSION = '0.1.0';
 export const ADVANCE_INTERVAL_MS = 250;
 /** A press (pointerdown without click) older than this no longer counts as pressing. */
 export const MAX_PRESS_MS = 2_000;
+/** A change in a portal (dialog, menu, toast appended elsewhere) this soon after the latest click answers it. */
+export const PORTAL_ANSWER_WINDOW_MS = 1_000;
+/** A change with no known cause this soon after work a click started (a fetch settling) answers that click. */
+export const WORK_ECHO_MS = 300;
 /** User scroll input (wheel, touch, keys) this recent makes a scroll the user's own, not a reaction. */
 export const USER_SCROLL_INTENT_MS = 150;
 /** Ancestors walked to find the element a click acts on. */

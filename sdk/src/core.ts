@@ -6,13 +6,21 @@ import {
   type PageError,
   type SignalKind,
 } from '@playback/detector/engine';
-import { ADVANCE_INTERVAL_MS, MAX_PRESS_MS, OWN_NODE_ATTRIBUTE } from './constants.js';
+import {
+  ADVANCE_INTERVAL_MS,
+  MAX_PRESS_MS,
+  OWN_NODE_ATTRIBUTE,
+  PORTAL_ANSWER_WINDOW_MS,
+  WORK_ECHO_MS,
+} from './constants.js';
 import { emitClickIssue } from './issue-listeners.js';
+import { type Cause, type CauseVia, type ClickCause, observeCauses, TaskCauses } from './observe/causes.js';
 import { observeClicks } from './observe/clicks.js';
 import { observeClipboard } from './observe/clipboard.js';
 import { detachAll, type Observer, type ObserverSink } from './observe/context.js';
 import { observeDialogs } from './observe/dialogs.js';
 import { observeErrors } from './observe/errors.js';
+import { isPortal, isPressFeedback } from './observe/feedback.js';
 import { observeFocus } from './observe/focus.js';
 import { observeInputs } from './observe/inputs.js';
 import { observeLifecycle } from './observe/lifecycle.js';
@@ -21,6 +29,7 @@ import { observeMutations } from './observe/mutations.js';
 import { observeNavigation } from './observe/navigation.js';
 import { observeScroll } from './observe/scroll.js';
 import { observeSelection } from './observe/selection.js';
+import { composedContains, composedParent } from './observe/shadow.js';
 import { selectorOf } from './observe/target.js';
 import type { ClickIssuesOptions } from './options.js';
 import { type ClickIssuesStats, countFailure, emptyStats } from './stats.js';
@@ -33,17 +42,32 @@ export interface CoreHooks {
   lifecycle?(kind: 'pagehide' | 'hidden'): void;
 }
 
-interface Pending {
-  element: Element;
-  t: number;
+/** `changed` is `clicked`, inside it, its parent or grandparent, or a sibling: where a click's own answer lands. */
+export function isNear(changed: Element, clicked: Element): boolean {
+  if (composedContains(clicked, changed)) return true;
+  const parent = composedParent(clicked);
+  if (!parent || parent.localName === 'body' || parent.localName === 'html') return false;
+  return changed === parent || composedParent(changed) === parent || changed === composedParent(parent);
 }
 
-/** `a` is `b`, inside it, its parent or grandparent, or a sibling: where a click's own answer lands. */
-export function isNear(changed: Element, clicked: Element): boolean {
-  if (changed === clicked || clicked.contains(changed)) return true;
-  const parent = clicked.parentElement;
-  if (!parent) return false;
-  return changed === parent || changed.parentElement === parent || changed === parent.parentElement;
+/** Why a change belongs to the click whose code made it, by how that code came to run. */
+const CAUSE_WHY: Record<CauseVia, string> = {
+  task: "made in the click's own task",
+  timer: 'made by a timer the click started',
+  frame: 'made in an animation frame the click requested',
+  fetch: 'made by a fetch the click started',
+  xhr: 'made by an XHR the click started',
+};
+
+/** Who a change or signal answers, and why, as the detector's evidence says it. */
+interface Verdict {
+  answers: string | null;
+  why: string;
+}
+
+function elementOf(record: MutationRecord): Element | null {
+  const node = record.target;
+  return node.nodeType === 1 ? (node as Element) : node.parentElement;
 }
 
 /**
@@ -58,8 +82,12 @@ export class ClickIssuesCore implements ObserverSink {
   private readonly detachers: Array<() => void> = [];
   private readonly ids = new WeakMap<Element, number>();
   private nextId = 1;
-  private pending: Pending[] = [];
-  private pressed: Pending | null = null;
+  /** Clicks that may still wait, oldest first. */
+  private pending: ClickCause[] = [];
+  private pressed: ClickCause | null = null;
+  private readonly causes: TaskCauses;
+  private nextClick = 1;
+  private readonly debug: boolean;
   private timer: ReturnType<typeof setInterval> | null = null;
   private started = false;
   private lastReaction: Element | null = null;
@@ -84,12 +112,24 @@ export class ClickIssuesCore implements ObserverSink {
           this.hooks.onIssue(issue);
         },
         onHandlerError: () => countFailure(this.stats, 'onIssue'),
+        ...(options.debug && {
+          onAnswered: (answered) => {
+            try {
+              console.debug('[playback] answered click', answered.target.selector, answered);
+            } catch {
+              // No console.
+            }
+          },
+        }),
       },
     );
+    this.debug = options.debug === true;
+    this.causes = new TaskCauses(() => !this.interested());
     this.background = new BackgroundActivity(
       options.backgroundLookbackMs !== undefined ? { lookbackMs: options.backgroundLookbackMs } : {},
     );
     this.observers = [
+      observeCauses(this.causes),
       observeClicks(options.ignoreSelectors ?? []),
       observeMutations,
       observeScroll,
@@ -159,20 +199,29 @@ export class ClickIssuesCore implements ObserverSink {
   }
 
   press(element: Element, t: number): void {
-    this.pressed = { element, t };
+    // The click that follows takes this id, so what the press itself set off answers it.
+    this.pressed = { id: `c${this.nextClick++}`, element, t, lastWorkAt: Number.NEGATIVE_INFINITY };
+    this.causes.enter({ click: this.pressed, via: 'task' });
   }
 
-  click(click: Click, element: Element): void {
+  click(input: Click, element: Element): void {
     try {
       const context = this.hooks.context?.();
       if (context) this.detector.setContext(context);
     } catch {
       this.fail('context');
     }
+    const pressed = this.pressed;
     this.pressed = null;
-    this.detector.click(click);
+    const cause: ClickCause =
+      pressed && pressed.element === element
+        ? pressed
+        : { id: `c${this.nextClick++}`, element, t: input.t, lastWorkAt: Number.NEGATIVE_INFINITY };
+    // The app's handlers run after this capture listener, in this task: what they change is this click's.
+    this.causes.enter({ click: cause, via: 'task' });
+    this.detector.click({ ...input, id: cause.id });
     if (this.detector.isWaiting()) {
-      this.pending.push({ element, t: click.t });
+      this.pending.push(cause);
       if (this.pending.length > 50) this.pending.shift();
     }
     this.ensureTimer();
@@ -182,36 +231,64 @@ export class ClickIssuesCore implements ObserverSink {
     try {
       if (!this.interested()) return;
       if (kind === 'focus' && origin instanceof Element && this.isClickedElement(origin)) return;
-      this.detector.signal({ t: epochNow(), kind, ...(detail ? { detail: detail.slice(0, 200) } : {}) });
+      const verdict = this.attributeSignal(origin ?? null);
+      this.detector.signal({
+        t: epochNow(),
+        kind,
+        ...(detail ? { detail: detail.slice(0, 200) } : {}),
+        answers: verdict.answers,
+        why: verdict.why,
+      });
       this.afterAnswer();
     } catch {
       this.fail(`signal:${kind}`);
     }
   }
 
-  mutations(elements: Iterable<Element>, t: number): void {
+  mutations(records: readonly MutationRecord[], t: number): void {
     const waiting = this.interested();
-    const clicked = waiting ? this.clickedElements() : [];
-    let reaction: Element | null = null;
-    for (const element of elements) {
-      if (waiting && element.closest(`[${OWN_NODE_ATTRIBUTE}]`)) continue;
-      const near = waiting && clicked.some((c) => isNear(element, c));
-      if (this.background.isBackground(this.keyOf(element), t, { waiting, near })) {
-        if (waiting) this.stats.mutations.background++;
-        continue;
+    const seen = new Set<Element>();
+    if (!waiting) {
+      // Nobody waits: every change is the page's own, and teaches its rhythm.
+      for (const record of records) {
+        const el = elementOf(record);
+        if (!el || seen.has(el)) continue;
+        seen.add(el);
+        this.background.isBackground(this.keyOf(el), t, { waiting: false, near: false });
       }
-      this.stats.mutations.reactions++;
-      reaction ??= element;
+      return;
     }
-    if (!reaction) return;
-    // Described lazily, when stats are read: the hot path stays cheap.
-    this.lastReaction = reaction;
-    this.detector.signal({ t, kind: 'mutation', detail: reaction.localName });
-    this.afterAnswer();
+    const cause = this.causes.current();
+    const answered = new Map<string, { el: Element; why: string }>();
+    let discounted: { el: Element; why: string } | null = null;
+    for (const record of records) {
+      const el = elementOf(record);
+      if (!el || el.closest(`[${OWN_NODE_ATTRIBUTE}]`)) continue;
+      const verdict = this.attributeChange(record, el, cause, t, seen.has(el));
+      seen.add(el);
+      if (verdict.answers === null) {
+        this.stats.mutations.background++;
+        discounted ??= { el, why: verdict.why };
+      } else if (!answered.has(verdict.answers)) {
+        this.stats.mutations.reactions++;
+        answered.set(verdict.answers, { el, why: verdict.why });
+      }
+    }
+    for (const [answers, { el, why }] of answered) {
+      // Described lazily, when stats are read: the hot path stays cheap.
+      this.lastReaction = el;
+      this.detector.signal({ t, kind: 'mutation', detail: this.describe(el), answers, why });
+    }
+    if (discounted && answered.size === 0) {
+      const { el, why } = discounted;
+      this.detector.signal({ t, kind: 'mutation', detail: this.describe(el), answers: null, why });
+    }
+    if (answered.size > 0) this.afterAnswer();
   }
 
   error(error: PageError): void {
-    this.detector.error(error);
+    const cause = this.causes.current();
+    this.detector.error(cause && typeof cause === 'object' ? { ...error, clickId: cause.click.id } : error);
     this.ensureTimer();
   }
 
@@ -239,6 +316,94 @@ export class ClickIssuesCore implements ObserverSink {
     return id;
   }
 
+  /** Clicks a change could still answer, latest first: the pressed one, then those still waiting. */
+  private candidates(): ClickCause[] {
+    const out: ClickCause[] = [];
+    if (this.pressed) out.push(this.pressed);
+    for (let i = this.pending.length - 1; i >= 0; i--) {
+      const click = this.pending[i]!;
+      if (this.detector.isWaitingFor(click.id)) out.push(click);
+    }
+    return out;
+  }
+
+  /**
+   * Which click a DOM change answers. In order: press feedback on a clicked element answers none; a
+   * change made by a click's own code (its task, or a timer, frame, fetch or XHR it started) answers
+   * that click; one made by the page's own task answers none; with no known cause, a background
+   * changer answers none, then the place decides (on or beside a waiting click), then a portal right
+   * after the latest click, then the click whose started work just ran. Anything else answers none.
+   */
+  private attributeChange(
+    record: MutationRecord,
+    el: Element,
+    cause: Cause,
+    t: number,
+    counted: boolean,
+  ): Verdict {
+    const candidates = this.candidates();
+    if (candidates.some((click) => isPressFeedback(record, click.element))) {
+      return { answers: null, why: 'press feedback on the clicked element (ripple, focus or pressed state)' };
+    }
+    if (cause && typeof cause === 'object') return { answers: cause.click.id, why: CAUSE_WHY[cause.via] };
+    const key = this.keyOf(el);
+    if (cause === 'page') {
+      if (!counted) this.background.isBackground(key, t, { waiting: true, near: false, spontaneous: true });
+      return { answers: null, why: "the page's own task (a timer or request no click started)" };
+    }
+    if (this.background.isChanger(key, t)) {
+      if (!counted) this.background.isBackground(key, t, { waiting: true, near: false });
+      const period = this.background.periodOf(key);
+      return {
+        answers: null,
+        why: `background: changes on its own${period ? ` (every ${Math.round(period)} ms at most)` : ''}`,
+      };
+    }
+    const near = candidates.find((click) => isNear(el, click.element));
+    if (near) return { answers: near.id, why: 'on or beside the clicked element' };
+    const latest = candidates[0];
+    if (latest && latest === this.latestClick() && t - latest.t <= PORTAL_ANSWER_WINDOW_MS && isPortal(el)) {
+      return { answers: latest.id, why: 'in a portal (page overlay, dialog, menu) right after the click' };
+    }
+    let worked: ClickCause | null = null;
+    for (const click of candidates) {
+      if (t - click.lastWorkAt <= WORK_ECHO_MS && (!worked || click.lastWorkAt > worked.lastWorkAt)) {
+        worked = click;
+      }
+    }
+    if (worked) return { answers: worked.id, why: 'right after work the click started ran' };
+    return { answers: null, why: 'no cause, place or portal ties it to a waiting click' };
+  }
+
+  /** Which click a non-DOM signal (navigation, dialog, scroll…) answers: its cause, its place, else the latest click. */
+  private attributeSignal(origin: Node | null): Verdict {
+    const cause = this.causes.current();
+    if (cause && typeof cause === 'object') return { answers: cause.click.id, why: CAUSE_WHY[cause.via] };
+    if (cause === 'page')
+      return { answers: null, why: "the page's own task (a timer or request no click started)" };
+    const candidates = this.candidates();
+    const at = origin && origin.nodeType === 1 ? (origin as Element) : (origin?.parentElement ?? null);
+    const near = at ? candidates.find((click) => isNear(at, click.element)) : undefined;
+    if (near) return { answers: near.id, why: 'on or beside the clicked element' };
+    const latest = candidates[0];
+    if (latest) return { answers: latest.id, why: 'the latest waiting click' };
+    return { answers: null, why: 'no waiting click' };
+  }
+
+  private latestClick(): ClickCause | undefined {
+    return this.pressed ?? this.pending[this.pending.length - 1];
+  }
+
+  /** A short name of a changed element for evidence: its selector in debug mode, else its tag. */
+  private describe(el: Element): string {
+    if (!this.debug) return el.localName;
+    try {
+      return selectorOf(el).slice(0, 200);
+    } catch {
+      return el.localName;
+    }
+  }
+
   private clickedElements(): Element[] {
     const out = this.pending.map((p) => p.element);
     if (this.pressed) out.push(this.pressed.element);
@@ -247,7 +412,7 @@ export class ClickIssuesCore implements ObserverSink {
 
   private isClickedElement(el: Element): boolean {
     return this.clickedElements().some(
-      (clicked) => clicked === el || clicked.contains(el) || el.contains(clicked),
+      (clicked) => composedContains(clicked, el) || composedContains(el, clicked),
     );
   }
 

@@ -16,8 +16,14 @@ export interface ClickIssuesOptions {
   ignoreSelectors?: string[];
   /** Switch off individual default ignore rules (all on by default). */
   ignore?: Partial<IgnoreRules>;
-  /** How long a spontaneous change keeps marking its element as background activity. Default 15000. */
+  /**
+   * How long one spontaneous change marks its element as background activity, before its rhythm is
+   * known; an element that changed on its own twice or more is remembered for 4 of its longest gaps,
+   * at least this long. Default 15000.
+   */
   backgroundLookbackMs?: number;
+  /** Log every answered click with its evidence (`console.debug`), and name changed elements by selector. */
+  debug?: boolean;
 }
 
 const NUMBER_OPTIONS = [

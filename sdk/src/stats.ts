@@ -47,19 +47,3 @@ export function countFailure(stats: ClickIssuesStats, where: string): void {
   stats.failures++;
   stats.failuresBy[where] = (stats.failuresBy[where] ?? 0) + 1;
 }
-
-/** Runs `fn`, counting (never rethrowing) what it throws. */
-export function guard<A extends unknown[], R>(
-  stats: ClickIssuesStats,
-  where: string,
-  fn: (...args: A) => R,
-): (...args: A) => R | undefined {
-  return (...args: A) => {
-    try {
-      return fn(...args);
-    } catch {
-      countFailure(stats, where);
-      return undefined;
-    }
-  };
-}

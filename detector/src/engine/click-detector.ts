@@ -166,6 +166,11 @@ export class ClickDetector {
     return this.episodes.some((episode) => !episode.answer && !episode.errorOnly);
   }
 
+  /** True while the click with this id (Click.id) is still waiting for a reaction. */
+  isWaitingFor(id: string): boolean {
+    return this.episodes.some((episode) => !episode.answer && !episode.errorOnly && episode.ids.has(id));
+  }
+
   stats(): ClickDetectorStats {
     return {
       ...this.counters,

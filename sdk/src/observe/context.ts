@@ -8,8 +8,8 @@ export interface ObserverSink {
   click(click: Click, element: Element): void;
   /** A candidate reaction. Dropped unless some click is waiting or pressed. */
   signal(kind: SignalKind, detail?: string, origin?: Node | null): void;
-  /** DOM changes (one batch, one entry per changed element), sorted into background activity or reaction. */
-  mutations(elements: Iterable<Element>, t: number): void;
+  /** One batch of DOM changes, each attributed to the click it answers or to none. */
+  mutations(records: readonly MutationRecord[], t: number): void;
   error(error: PageError): void;
   /** The page is going away (pagehide) or hidden (visibilitychange). */
   lifecycle(kind: 'pagehide' | 'hidden'): void;

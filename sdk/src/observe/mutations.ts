@@ -1,27 +1,39 @@
 import { epochNow } from '../time.js';
 import type { Observer } from './context.js';
+import { watchShadowRoots } from './shadow.js';
+
+const OPTIONS: MutationObserverInit = {
+  childList: true,
+  subtree: true,
+  attributes: true,
+  attributeOldValue: true,
+  characterData: true,
+};
 
 /**
- * Every DOM change (child list, attributes, text), reported per changed
- * element, once per batch. The core decides whether it answers a click.
+ * Every DOM change (child list, attributes, text), in the document and in shadow roots (open ones
+ * already there, and every root attached later), one batch per callback. The core decides whether
+ * a change answers a click, and which.
  */
 export const observeMutations: Observer = (win, sink) => {
   const Observer = (win as Window & typeof globalThis).MutationObserver;
   if (!Observer) return () => {};
   const observer = new Observer((records) => {
     try {
-      const t = epochNow();
-      const changed = new Set<Element>();
-      for (const record of records) {
-        const node = record.target;
-        const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
-        if (el) changed.add(el);
-      }
-      sink.mutations(changed, t);
+      sink.mutations(records, epochNow());
     } catch {
       sink.fail('mutations');
     }
   });
-  observer.observe(win.document, { childList: true, subtree: true, attributes: true, characterData: true });
-  return () => observer.disconnect();
+  observer.observe(win.document, OPTIONS);
+  const seen = new WeakSet<ShadowRoot>();
+  const unwatch = watchShadowRoots(win, (root) => {
+    if (seen.has(root)) return;
+    seen.add(root);
+    observer.observe(root, OPTIONS);
+  });
+  return () => {
+    unwatch();
+    observer.disconnect();
+  };
 };

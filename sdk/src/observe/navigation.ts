@@ -1,9 +1,27 @@
 import { listen, type Observer } from './context.js';
 import { patchMethod } from './patch.js';
 
-/** History changes (pushState, replaceState, back/forward, hash) and new windows or tabs. */
+/** A URL without an empty fragment: following `href="#"` leaves `/page` and `/page#` the same place. */
+function place(url: string): string {
+  return url.endsWith('#') ? url.slice(0, -1) : url;
+}
+
+/**
+ * History changes (pushState, replaceState, back/forward, hash) and new windows or tabs. A history
+ * change that leaves the URL where it was (`<a href="#">`, a push of the current URL) changes
+ * nothing the user sees, so it answers nothing.
+ */
 export const observeNavigation: Observer = (win, sink) => {
-  const nav = (detail: string) => () => sink.signal('navigation', detail, null);
+  let lastUrl = place(win.location.href);
+  const moved = (): boolean => {
+    const now = place(win.location.href);
+    if (now === lastUrl) return false;
+    lastUrl = now;
+    return true;
+  };
+  const nav = (detail: string) => () => {
+    if (moved()) sink.signal('navigation', detail, null);
+  };
   const detach = [
     listen(win, 'popstate', sink, 'navigation', nav('popstate')),
     listen(win, 'hashchange', sink, 'navigation', nav('hashchange')),
@@ -17,7 +35,7 @@ export const observeNavigation: Observer = (win, sink) => {
           function (this: History, ...args: Parameters<History['pushState']>) {
             const result = original.apply(this, args);
             try {
-              sink.signal('navigation', name, null);
+              if (moved()) sink.signal('navigation', name, null);
             } catch {
               sink.fail('navigation');
             }
