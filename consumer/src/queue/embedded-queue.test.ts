@@ -14,14 +14,13 @@ describe('EmbeddedQueue', () => {
   it('holds at most its capacity, delivers everything, and drains', async () => {
     const queue = new EmbeddedQueue({ capacity: 3, concurrency: 2 });
     const seen: number[] = [];
-    await queue.publish(message(1));
-    await queue.publish(message(2));
-    await queue.publish(message(3));
+    const published = [queue.publish(message(1)), queue.publish(message(2)), queue.publish(message(3))];
     await expect(queue.publish(message(4))).rejects.toBeInstanceOf(QueueFullError);
     await queue.start(async (m) => {
       await new Promise((r) => setTimeout(r, 5));
       seen.push(m.receivedAt);
     });
+    await Promise.all(published);
     await queue.drain();
     expect(seen.sort()).toEqual([1, 2, 3]);
     expect(queue.depth()).toBe(0);
@@ -31,7 +30,28 @@ describe('EmbeddedQueue', () => {
     await expect(queue.publish(message(6))).rejects.toThrow(/closed/);
   });
 
-  it('keeps going when a handler throws', async () => {
+  it('acknowledges a message only once its handler has finished', async () => {
+    const queue = new EmbeddedQueue();
+    let release = () => {};
+    const handled: number[] = [];
+    await queue.start(async (m) => {
+      await new Promise<void>((r) => {
+        release = r;
+      });
+      handled.push(m.receivedAt);
+    });
+    let acknowledged = false;
+    const publishing = queue.publish(message(1)).then(() => {
+      acknowledged = true;
+    });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(acknowledged).toBe(false);
+    release();
+    await publishing;
+    expect(handled).toEqual([1]);
+  });
+
+  it('fails only the message whose handler throws, and keeps going', async () => {
     const errors: unknown[] = [];
     const queue = new EmbeddedQueue({ onError: (e) => errors.push(e) });
     const seen: number[] = [];
@@ -39,7 +59,7 @@ describe('EmbeddedQueue', () => {
       if (m.receivedAt === 1) throw new Error('boom');
       seen.push(m.receivedAt);
     });
-    await queue.publish(message(1));
+    await expect(queue.publish(message(1))).rejects.toThrow('boom');
     await queue.publish(message(2));
     await queue.drain();
     expect(errors).toHaveLength(1);

@@ -1,4 +1,7 @@
 // The default queue: in-process and bounded. Full means 503 at ingest, never unbounded memory.
+// It keeps nothing of its own across a crash, so `publish` resolves only once the handler has finished:
+// ingest's 2xx then means the store committed what the payload carried, and a kill -9 loses nothing that
+// was acknowledged. Concurrent messages still reach the store together (the processors' group commit).
 import { DEFAULT_PROCESSOR_CONCURRENCY, DEFAULT_QUEUE_CAPACITY } from '../constants.js';
 import { type MessageHandler, type Queue, QueueFullError, type QueueMessage } from './queue.js';
 
@@ -7,13 +10,22 @@ export interface EmbeddedQueueOptions {
   capacity?: number;
   /** Messages handled at once. */
   concurrency?: number;
-  /** Called when the handler throws; the message is not retried (handlers retry what is worth it). */
+  /**
+   * Called when the handler throws, besides rejecting that message's `publish`; the message is not
+   * retried here (the processors retry store writes, and the client retries on a 503).
+   */
   onError?: (error: unknown, message: QueueMessage) => void;
+}
+
+interface Waiting {
+  message: QueueMessage;
+  resolve: () => void;
+  reject: (error: unknown) => void;
 }
 
 export class EmbeddedQueue implements Queue {
   readonly kind = 'embedded';
-  private readonly waiting: QueueMessage[] = [];
+  private readonly waiting: Waiting[] = [];
   private head = 0;
   private inFlight = 0;
   private handler: MessageHandler | null = null;
@@ -33,11 +45,16 @@ export class EmbeddedQueue implements Queue {
     return this.waiting.length - this.head + this.inFlight;
   }
 
-  async publish(message: QueueMessage): Promise<void> {
-    if (this.closed) throw new QueueFullError('queue is closed');
-    if (this.depth() >= this.capacity) throw new QueueFullError(`queue is full (${this.capacity} messages)`);
-    this.waiting.push(message);
-    this.pump();
+  /** Resolves once the message is handled (its writes committed); rejects with what the handler threw. */
+  publish(message: QueueMessage): Promise<void> {
+    if (this.closed) return Promise.reject(new QueueFullError('queue is closed'));
+    if (this.depth() >= this.capacity) {
+      return Promise.reject(new QueueFullError(`queue is full (${this.capacity} messages)`));
+    }
+    return new Promise<void>((resolve, reject) => {
+      this.waiting.push({ message, resolve, reject });
+      this.pump();
+    });
   }
 
   async start(handler: MessageHandler): Promise<void> {
@@ -60,7 +77,7 @@ export class EmbeddedQueue implements Queue {
     const handler = this.handler;
     if (!handler) return;
     while (this.inFlight < this.concurrency && this.head < this.waiting.length) {
-      const message = this.waiting[this.head]!;
+      const entry = this.waiting[this.head]!;
       this.head++;
       // Compact now and then so the array does not grow without end.
       if (this.head > 1024 && this.head * 2 > this.waiting.length) {
@@ -68,8 +85,11 @@ export class EmbeddedQueue implements Queue {
         this.head = 0;
       }
       this.inFlight++;
-      handler(message)
-        .catch((error: unknown) => this.onError(error, message))
+      handler(entry.message)
+        .then(entry.resolve, (error: unknown) => {
+          this.onError(error, entry.message);
+          entry.reject(error);
+        })
         .finally(() => {
           this.inFlight--;
           this.pump();
