@@ -1,7 +1,8 @@
 import type { Click } from '@playback/detector/engine';
 import { eventEpochTime } from '../time.js';
 import { listen, type Observer } from './context.js';
-import { buildTarget, resolveActionable } from './target.js';
+import { closedRootOf } from './shadow.js';
+import { buildTarget, type ResolvedTarget, resolveActionable } from './target.js';
 
 /** The element an event happened on, looking inside open shadow roots. */
 export function eventElement(event: Event): Element | null {
@@ -10,6 +11,23 @@ export function eventElement(event: Event): Element | null {
     if (node instanceof Element) return node;
   }
   return event.target instanceof Element ? event.target : null;
+}
+
+/**
+ * The element a click acts on. A click into a closed shadow root reaches us at its host: the host is
+ * judged, as actionable when its hidden inside has a control under the pointer (or any control).
+ */
+function actionableAt(el: Element, x: number, y: number): ResolvedTarget {
+  const resolved = resolveActionable(el);
+  if (resolved.actionable) return resolved;
+  const root = closedRootOf(el);
+  if (!root) return resolved;
+  const inner =
+    (typeof root.elementFromPoint === 'function' ? root.elementFromPoint(x, y) : null) ??
+    root.querySelector('button, a[href], input, select, textarea, [role="button"], [role="link"]');
+  return inner && inner !== el && resolveActionable(inner).actionable
+    ? { element: el, actionable: true }
+    : resolved;
 }
 
 /**
@@ -24,7 +42,8 @@ export function observeClicks(ignoreSelectors: readonly string[]): Observer {
       const el = eventElement(event);
       if (!el || !event.isTrusted) return;
       pointerDownT = eventEpochTime(event);
-      sink.press(resolveActionable(el).element, pointerDownT);
+      const pointer = event as PointerEvent;
+      sink.press(actionableAt(el, pointer.clientX, pointer.clientY).element, pointerDownT);
     });
     const offClick = listen(win, 'click', sink, 'click', (event) => {
       const el = eventElement(event);
@@ -39,7 +58,7 @@ export function observeClicks(ignoreSelectors: readonly string[]): Observer {
       const pointerType = (event as PointerEvent).pointerType ?? '';
       if (mouse.detail === 0 && pointerType === '') return;
       const t = eventEpochTime(event);
-      const resolved = resolveActionable(el);
+      const resolved = actionableAt(el, mouse.clientX, mouse.clientY);
       const click: Click = {
         t,
         url: win.location.href,

@@ -1,7 +1,12 @@
 import { patchMethod } from './patch.js';
 
-/** The parent of `node`, stepping out of a shadow root to its host. */
+/**
+ * The parent of `node` in the flattened tree, as events travel: a slotted node's slot, a shadow
+ * root's host, else its parent element.
+ */
 export function composedParent(node: Node): Element | null {
+  const slot = (node as Element).assignedSlot;
+  if (slot) return slot;
   const parent = node.parentNode;
   if (!parent) return null;
   if (parent.nodeType === 11) return (parent as ShadowRoot).host ?? null;
@@ -14,6 +19,14 @@ export function composedContains(outer: Element, inner: Node): boolean {
     if (node === outer) return true;
   }
   return false;
+}
+
+/** Closed roots the page attached while the SDK watched: a host's inside, which the page hides. */
+const closedRoots = new WeakMap<Element, ShadowRoot>();
+
+/** The closed shadow root of `host`, if it was attached while the SDK watched. */
+export function closedRootOf(host: Element): ShadowRoot | undefined {
+  return closedRoots.get(host);
 }
 
 /**
@@ -32,6 +45,7 @@ export function watchShadowRoots(win: Window, onRoot: (root: ShadowRoot) => void
           function (this: Element, init: ShadowRootInit) {
             const root = original.call(this, init);
             try {
+              if (init?.mode === 'closed') closedRoots.set(this, root);
               onRoot(root);
             } catch {
               // Observing is best effort; the component gets its root either way.
