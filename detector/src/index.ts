@@ -89,6 +89,13 @@ export {
   StepTargetSchema,
 } from './playback/selector.js';
 export { type Step, StepSchema, type StepType } from './playback/step.js';
+export {
+  isSecretHeaderName,
+  isSecretName,
+  PASSWORD_NAME,
+  SECRET_HEADER_NAMES,
+  SECRET_NAME,
+} from './privacy/secret-names.js';
 export { isCardNumber, looksPersonal, PASSWORD_STAND_IN, standInFor } from './privacy/stand-in.js';
 export {
   BACKGROUND_LOOKBACK_MS,

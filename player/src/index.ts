@@ -1,9 +1,9 @@
+export type { Explanation } from './build/explain.js';
 export {
   type BuildOptions,
   type BuildSources,
-  buildPlaybackFile,
-} from './build/build-playback-file.js';
-export type { Explanation } from './build/explain.js';
+  mergeSources,
+} from './build/merge-sources.js';
 export { type BuildSourcePaths, readBuildSources } from './build/read-build-sources.js';
 export { BuildSourceError } from './build/source-error.js';
 export { exportPlaywrightSpec } from './export/export-playwright.js';

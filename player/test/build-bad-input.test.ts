@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { buildPlaybackFile } from '../src/build/build-playback-file.js';
+import { mergeSources } from '../src/build/merge-sources.js';
 import { type BuildSourcePaths, readBuildSources } from '../src/build/read-build-sources.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'playback-build-bad-'));
@@ -44,10 +44,10 @@ function write(name: string, content: string | Buffer): string {
   return path;
 }
 
-/** What `readBuildSources` + `buildPlaybackFile` throw for these files. */
+/** What `readBuildSources` + `mergeSources` throw for these files. */
 async function refusal(paths: BuildSourcePaths): Promise<string> {
   try {
-    buildPlaybackFile(await readBuildSources(paths));
+    mergeSources(await readBuildSources(paths));
   } catch (error) {
     return (error as Error).message;
   }

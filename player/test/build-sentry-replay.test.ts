@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parsePlaybackFileText } from '@playback/detector';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureChromium } from '../../scripts/ensure-chromium.mjs';
-import { buildPlaybackFile } from '../src/build/build-playback-file.js';
+import { mergeSources } from '../src/build/merge-sources.js';
 import { replay } from '../src/replay/replay.js';
 import {
   type RecordedSentrySession,
@@ -22,7 +22,7 @@ const dir = mkdtempSync(join(tmpdir(), 'playback-sentry-replay-'));
 let session: RecordedSentrySession;
 
 const build = () =>
-  buildPlaybackFile({
+  mergeSources({
     sentryReplay: [{ name: 'replay.json', data: JSON.parse(readFileSync(session.replayPath, 'utf8')) }],
     backendLogs: [{ name: 'shop.log', text: readFileSync(session.logPath, 'utf8') }],
   });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, ensureChromium } from '../../scripts/ensure-chromium.mjs';
-import { buildPlaybackFile } from '../src/build/build-playback-file.js';
+import { mergeSources } from '../src/build/merge-sources.js';
 import { replay } from '../src/replay/replay.js';
 import { startSegmentIngest } from './support/segment-ingest.js';
 import { serveShop } from './support/serve-shop.js';
@@ -48,7 +48,7 @@ beforeAll(async () => {
 
 describe('playback build', () => {
   it('fills the response bodies a HAR left out from the back-end log, by request id', () => {
-    const { file, explanations } = buildPlaybackFile({
+    const { file, explanations } = mergeSources({
       har: [{ name: 'omit.har', data: JSON.parse(readFileSync(harOmit, 'utf8')) }],
       backendLogs: [{ name: 'shop.log', text: readFileSync(logFile, 'utf8') }],
     });
@@ -73,7 +73,7 @@ describe('playback build', () => {
       { name: 'Cookie', value: 'session=s3cret' },
       { name: 'Authorization', value: 'Bearer t0ken' },
     );
-    const { file } = buildPlaybackFile({ har: [{ name: 'embed.har', data: har }] });
+    const { file } = mergeSources({ har: [{ name: 'embed.har', data: har }] });
     const text = JSON.stringify(file);
     expect(text).not.toContain('s3cret');
     expect(text).not.toContain('t0ken');
@@ -81,7 +81,7 @@ describe('playback build', () => {
 
   it('lets a Playback recording win over a HAR and keeps Segment calls as annotations', () => {
     const recording = checkoutSession();
-    const { file, explanations } = buildPlaybackFile({
+    const { file, explanations } = mergeSources({
       playback: [{ name: 'session.playback.json', file: recording }],
       har: [{ name: 'embed.har', data: JSON.parse(readFileSync(harEmbed, 'utf8')) }],
       segment: [{ name: 'segment.jsonl', text: readFileSync(segmentFile, 'utf8') }],
@@ -94,7 +94,7 @@ describe('playback build', () => {
   });
 
   it("reads the Segment export analytics-node sent: its page call is the HAR's page load, its tracks annotations", () => {
-    const { file } = buildPlaybackFile({
+    const { file } = mergeSources({
       har: [{ name: 'embed.har', data: JSON.parse(readFileSync(harEmbed, 'utf8')) }],
       segment: [{ name: 'segment.jsonl', text: readFileSync(segmentFile, 'utf8') }],
     });
@@ -107,14 +107,14 @@ describe('playback build', () => {
     ]);
     expect(file.meta.sources.map((s) => s.kind)).toEqual(['har', 'segment']);
 
-    const alone = buildPlaybackFile({
+    const alone = mergeSources({
       segment: [{ name: 'segment.jsonl', text: readFileSync(segmentFile, 'utf8') }],
     });
     expect(alone.file.steps).toEqual([{ type: 'navigate', t: 0, url: `${productionUrls.embed}/checkout` }]);
   });
 
   it('builds a file that replays: the page from the local server, the API from the file', async () => {
-    const { file } = buildPlaybackFile({
+    const { file } = mergeSources({
       har: [{ name: 'omit.har', data: JSON.parse(readFileSync(harOmit, 'utf8')) }],
       backendLogs: [{ name: 'shop.log', text: readFileSync(logFile, 'utf8') }],
     });
@@ -129,6 +129,45 @@ describe('playback build', () => {
       expect(report.completed).toBe(true);
       expect(report.steps[0]!.status).toBe('ok');
       expect(local.hits.filter((h) => h.includes('/api/'))).toEqual([]);
+      // The page and its script came from the local server and were never expected from the file.
+      expect(local.hits).toContain('GET /app.js');
+      // A HAR has no clicks: the one divergence is the cart refresh the user clicked for.
+      expect(report.divergences.map((d) => d.message)).toEqual([
+        `the recording has GET ${productionUrls.omit}/api/cart; the replay never made it`,
+      ]);
+    } finally {
+      await local.close();
+    }
+  });
+
+  it("keeps the app's own page and scripts out of the file, even from a HAR that embeds them", async () => {
+    const har = JSON.parse(readFileSync(harEmbed, 'utf8'));
+    expect(har.log.entries.map((e: { _resourceType: string }) => e._resourceType)).toContain('script');
+    const { file, explanations } = mergeSources({ har: [{ name: 'embed.har', data: har }] });
+    expect(file.network.map((e) => `${e.method} ${new URL(e.url).pathname}`)).toEqual([
+      'GET /api/cart',
+      'GET /api/cart',
+    ]);
+    expect(JSON.stringify(file)).not.toContain('addEventListener');
+    expect(explanations.find((e) => e.rule === 'left out')?.detail).toMatch(
+      /^embed\.har: 2 page loads and static assets/,
+    );
+    // Merged with the recording of the same session, the HAR adds no request the replay would wait for.
+    const merged = mergeSources({
+      playback: [{ name: 'session.playback.json', file: checkoutSession() }],
+      har: [{ name: 'embed.har', data: har }],
+    });
+    const local = await serveShop();
+    try {
+      const report = await replay(merged.file, {
+        url: local.url,
+        headless: true,
+        browserPath: ensureChromium(),
+        speed: 'max',
+        net: 'strict',
+      });
+      expect(report.recordedRequestsNotSeen.map((r) => new URL(r.url).pathname)).not.toContain('/app.js');
+      expect(report.divergences.filter((d) => /app\.js|\/checkout /.test(d.message))).toEqual([]);
     } finally {
       await local.close();
     }
@@ -166,8 +205,8 @@ describe('playback build', () => {
   });
 
   it('refuses a HAR that is not one, naming the problem', () => {
-    expect(() =>
-      buildPlaybackFile({ har: [{ name: 'bad.har', data: { log: { entries: 'nope' } } }] }),
-    ).toThrow(/entries/);
+    expect(() => mergeSources({ har: [{ name: 'bad.har', data: { log: { entries: 'nope' } } }] })).toThrow(
+      /entries/,
+    );
   });
 });

@@ -41,7 +41,7 @@ describe('replay', () => {
     expect(await page.locator('#count').textContent()).toBe('3 items');
     // The masked email was typed as its stand-in, and the POST body matched the recording.
     expect(report.steps[4]!.requests).toEqual([
-      { method: 'POST', url: `${shop.url}/api/pay`, answer: 'recorded', exchangeId: 'pay' },
+      { method: 'POST', url: `${shop.url}/api/pay`, answer: 'recorded', exchangeId: 'pay', status: 200 },
     ]);
     expect(await page.locator('#status').textContent()).toBe(`Paid by ${STAND_IN_EMAIL}`);
     // The local server served the page and its script, never the API.
@@ -93,20 +93,29 @@ describe('replay', () => {
       { net: 'passthrough' },
     );
     expect(report.completed).toBe(true);
+    // The local dev server has no such API: the 404 it answered is reported, not hidden.
     expect(report.steps[2]!.requests).toContainEqual({
       method: 'GET',
       url: `${shop.url}/api/promo?code=SPRING`,
       answer: 'passthrough',
+      status: 404,
     });
     expect(shop.hits).toContain('GET /api/promo?code=SPRING');
+    expect(report.passthroughRequests.map((r) => r.status)).toEqual([404]);
+    expect(report.firstDivergence).toMatchObject({
+      kind: 'passthrough-request',
+      stepIndex: 2,
+      message: `step 3 made GET ${shop.url}/api/promo?code=SPRING, not in the recording; the network answered it (status 404)`,
+    });
   });
 
   it('reproduces the recorded error on the buggy app, without divergence', async () => {
     const { report } = await replayOn(emptyCartSession(), {});
     expect(report.completed).toBe(true);
-    expect(report.pageErrors).toEqual([
+    expect(report.pageErrors).toMatchObject([
       { stepIndex: 3, type: 'TypeError', message: "Cannot read properties of undefined (reading 'total')" },
     ]);
+    expect(report.pageErrors[0]!.stack).toMatch(/at .*app\.js:\d+:\d+/);
     expect(report.divergences).toEqual([]);
   });
 
@@ -123,7 +132,9 @@ describe('replay', () => {
     if (pay.type === 'click') pay.target = { selectors: [{ kind: 'id', value: 'checkout-now' }] };
     const { report } = await replayOn(file, {});
     expect(report.steps[4]).toMatchObject({ status: 'failed' });
-    expect(report.steps[4]!.error).toMatch(/^element not found within 2000 ms \(tried #checkout-now\)/);
+    expect(report.steps[4]!.error).toMatch(
+      /^element not found within 2000 ms \(tried: #checkout-now is gone\)/,
+    );
     expect(report.firstDivergence?.kind).toBe('element-not-found');
   });
 

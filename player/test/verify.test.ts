@@ -71,10 +71,12 @@ describe('verify', () => {
     expect(result.verdict).toMatch(/^not verified: the replay stopped \(step 4 \(click\): element not found/);
   });
 
-  it('refuses a file that recorded no click issue', async () => {
+  it('refuses a file that recorded no failure at all', async () => {
     await expect(
       verify(checkoutSession(), { ...common, url: 'http://127.0.0.1:9', expect: 'fixed' }),
-    ).rejects.toThrow('nothing to verify: the playback file records no click issue');
+    ).rejects.toThrow(
+      'nothing to verify: the playback file records no click issue, no error after a step and no failed request',
+    );
   });
 
   it('exits 0 or 1 from the command line, for CI', async () => {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { type PlaybackFile, PlaybackFileError } from '@playback/detector';
 import { readPlaybackFile } from '../file/read-playback-file.js';
-import type { BuildSources } from './build-playback-file.js';
+import type { BuildSources } from './merge-sources.js';
 import { BuildSourceError, parseJsonSource } from './source-error.js';
 
 /** Files named on the command line, per kind of source. */

@@ -1,12 +1,11 @@
-/** Never stored, whatever the source held. */
-const SECRET_HEADERS = new Set(['authorization', 'cookie', 'set-cookie', 'proxy-authorization', 'x-api-key']);
+import { isSecretHeaderName } from '@playback/detector';
 
-/** Lower-cased headers without the secret ones. */
+/** Lower-cased headers without the ones that carry credentials (never stored, whatever the source held). */
 export function safeHeaders(headers: Iterable<{ name: string; value: string }>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const { name, value } of headers) {
     const key = name.toLowerCase();
-    if (SECRET_HEADERS.has(key) || key.startsWith(':')) continue;
+    if (isSecretHeaderName(key) || key.startsWith(':')) continue;
     out[key] = value;
   }
   return out;

@@ -1,5 +1,5 @@
 import { watch } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import type { PlaybackFile } from '@playback/detector';
 import type { Page } from 'playwright-core';
 import { readPlaybackFile } from '../file/read-playback-file.js';
@@ -7,10 +7,12 @@ import type { NetworkMode } from '../network/recorded-network.js';
 import { watchHotUpdates } from '../replay/hot-update.js';
 import { type ReplayOptions, type ReplaySpeed, startReplay } from '../replay/replay.js';
 import { renderHtmlReport } from '../report/render-html.js';
-import { describeStep, renderStepLine, renderTerminalReport } from '../report/render-terminal.js';
+import { describeStep, renderStepLine, renderSummary } from '../report/render-terminal.js';
 import type { ReplayReport } from '../report/report.js';
 import { showOverlay } from '../step/overlay.js';
 import { StepController } from '../step/step-controller.js';
+import { chooseHeadless } from './display.js';
+import { writeOutput } from './write-output.js';
 
 export interface ReplayCommandOptions {
   url: string;
@@ -59,8 +61,8 @@ async function readValues(path: string | undefined): Promise<Record<string, stri
 }
 
 export async function writeReports(report: ReplayReport, file: PlaybackFile, options: ReplayCommandOptions) {
-  if (options.report) await writeFile(options.report, `${JSON.stringify(report, null, 2)}\n`);
-  if (options.html) await writeFile(options.html, renderHtmlReport(report, file.steps));
+  if (options.report) await writeOutput(options.report, `${JSON.stringify(report, null, 2)}\n`);
+  if (options.html) await writeOutput(options.html, renderHtmlReport(report, file.steps));
 }
 
 /**
@@ -98,6 +100,7 @@ export async function replayCommand(
   const interactive = Boolean(options.step || options.watch);
   const controller = options.step ? new StepController(io.input, io.output) : null;
   const print = (text: string) => io.output.write(`${text}\n`);
+  const headless = chooseHeadless(options.headless, Boolean(options.cdp), print);
   let reached = 0;
   let pendingRestart: number | null = null;
   let restartReason = '';
@@ -130,7 +133,7 @@ export async function replayCommand(
         net: options.net,
         speed: options.speed,
         clock: options.clock,
-        headless: options.headless ?? false,
+        headless,
         browserPath: options.browserPath,
         cdpUrl: options.cdp,
         values,
@@ -162,7 +165,8 @@ export async function replayCommand(
       print(`Replaying ${path} (${file.steps.length} steps) against ${options.url}`);
       try {
         const run = await startReplay(file, replayOptions);
-        print(`\n${renderTerminalReport(run.report, file.steps)}`);
+        // Each step was printed as it ran; the end says only how the run went.
+        print(`\n${renderSummary(run.report)}`);
         await writeReports(run.report, file, options);
         if (!options.watch) {
           await run.close();

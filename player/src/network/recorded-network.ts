@@ -1,5 +1,7 @@
 import type { NetworkExchange } from '@playback/detector';
+import { describeDistance } from './request-distance.js';
 import { normalizeBody, normalizeRequestUrl } from './request-key.js';
+import { isStaticAsset } from './static-asset.js';
 
 export type NetworkMode = 'strict' | 'fallback' | 'passthrough';
 
@@ -10,9 +12,22 @@ export interface OutgoingRequest {
 }
 
 export type MatchResult =
-  | { kind: 'exact'; exchange: NetworkExchange }
+  | {
+      kind: 'exact';
+      exchange: NetworkExchange;
+      /** Set when the app made this request more often than the recording did: the last answer was repeated. */
+      beyondRecording?: { made: number; recorded: number };
+    }
   | { kind: 'fallback'; exchange: NetworkExchange; reason: string }
   | { kind: 'unmatched' };
+
+/** Recorded exchanges a replay answers: API calls, not the page's own documents and assets. */
+const isAnswerable = (exchange: NetworkExchange) =>
+  exchange.initiator !== 'document' &&
+  !(
+    exchange.initiator === 'other' &&
+    isStaticAsset({ url: exchange.url, mimeType: exchange.response?.headers['content-type'] })
+  );
 
 /**
  * The recording's exchanges, answering the replayed app's requests. A request
@@ -32,7 +47,7 @@ export class RecordedNetwork {
   ) {
     const ordered = [...exchanges].sort((a, b) => a.timing.startT - b.timing.startT);
     for (const exchange of ordered) {
-      if (exchange.initiator === 'document') continue;
+      if (!isAnswerable(exchange)) continue;
       push(this.byKey, this.keyOf(exchange.method, exchange.url, exchange.request.body?.data), exchange);
       push(this.byPath, this.pathKeyOf(exchange.method, exchange.url), exchange);
     }
@@ -46,14 +61,20 @@ export class RecordedNetwork {
       this.served.set(key, served + 1);
       const exchange = sequence[Math.min(served, sequence.length - 1)]!;
       this.used.add(exchange.id);
-      return { kind: 'exact', exchange };
+      if (served < sequence.length) return { kind: 'exact', exchange };
+      return { kind: 'exact', exchange, beyondRecording: { made: served + 1, recorded: sequence.length } };
     }
     if (mode === 'fallback') {
       const near = this.byPath.get(this.pathKeyOf(request.method, request.url));
       if (near && near.length > 0) {
         const exchange = near.find((e) => !this.used.has(e.id)) ?? near[near.length - 1]!;
         this.used.add(exchange.id);
-        return { kind: 'fallback', exchange, reason: `nearest recorded ${exchange.method} ${exchange.url}` };
+        const distance = describeDistance(request, exchange);
+        return {
+          kind: 'fallback',
+          exchange,
+          reason: `nearest recorded ${exchange.method} ${exchange.url} (${distance})`,
+        };
       }
     }
     return { kind: 'unmatched' };
@@ -61,7 +82,7 @@ export class RecordedNetwork {
 
   /** Recorded exchanges the replay never asked for (a request the new code no longer makes). */
   notRequested(): NetworkExchange[] {
-    return this.exchanges.filter((e) => e.initiator !== 'document' && !this.used.has(e.id));
+    return this.exchanges.filter((e) => isAnswerable(e) && !this.used.has(e.id));
   }
 
   private keyOf(method: string, url: string, body: string | null | undefined): string {

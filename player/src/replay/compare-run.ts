@@ -1,18 +1,54 @@
 import type { PlaybackFile } from '@playback/detector';
 import type { RecordedNetwork } from '../network/recorded-network.js';
-import type {
-  Divergence,
-  ReplayClickIssue,
-  ReplayPageError,
-  RequestResult,
-  StepResult,
-} from '../report/report.js';
+import type { Divergence, ReplayClickIssue, ReplayPageError, StepResult } from '../report/report.js';
+import { sameError } from './error-signature.js';
+
+/** How a request the recording did not answer as recorded reads, and why. */
+function requestDivergences(step: StepResult): Divergence[] {
+  const at = `step ${step.index + 1}`;
+  const out: Divergence[] = [];
+  for (const request of step.requests) {
+    const name = `${request.method} ${request.url}`;
+    if (request.answer === 'unmatched') {
+      out.push({
+        kind: 'unmatched-request',
+        stepIndex: step.index,
+        message: `${at} made a request the recording does not have: ${name}`,
+      });
+    } else if (request.answer === 'fallback') {
+      out.push({
+        kind: 'fallback-answer',
+        stepIndex: step.index,
+        message: `${at} made ${name}, not in the recording; answered with the ${request.note}`,
+      });
+    } else if (request.answer === 'passthrough') {
+      const outcome = request.status !== undefined ? `status ${request.status}` : `failed: ${request.note}`;
+      out.push({
+        kind: 'passthrough-request',
+        stepIndex: step.index,
+        message: `${at} made ${name}, not in the recording; the network answered it (${outcome})`,
+      });
+    } else if (request.beyondRecording) {
+      const { made, recorded } = request.beyondRecording;
+      out.push({
+        kind: 'beyond-recording',
+        stepIndex: step.index,
+        message: `${at} made ${name} for the ${ordinal(made)} time; the recording has ${recorded} answer${recorded === 1 ? '' : 's'}, so the last one was repeated`,
+      });
+    }
+  }
+  return out;
+}
+
+function ordinal(n: number): string {
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
 
 /** Where the replay differs from what the user saw, earliest step first. */
 export function compareRun(input: {
   file: PlaybackFile;
   steps: StepResult[];
-  unmatched: RequestResult[];
   network: RecordedNetwork;
   pageErrors: ReplayPageError[];
   stepsRun: number;
@@ -27,16 +63,7 @@ export function compareRun(input: {
       message: `step ${step.index + 1} (${step.type}): ${step.error}`,
     });
   }
-  for (const step of input.steps) {
-    for (const request of step.requests) {
-      if (request.answer !== 'unmatched') continue;
-      divergences.push({
-        kind: 'unmatched-request',
-        stepIndex: step.index,
-        message: `step ${step.index + 1} made a request the recording does not have: ${request.method} ${request.url}`,
-      });
-    }
-  }
+  for (const step of input.steps) divergences.push(...requestDivergences(step));
   for (const exchange of input.network.notRequested()) {
     // Only count what the steps that ran should have caused.
     if (exchange.stepIndex !== null && exchange.stepIndex >= input.stepsRun) continue;
@@ -46,10 +73,8 @@ export function compareRun(input: {
       message: `the recording has ${exchange.method} ${exchange.url}${exchange.stepIndex === null ? '' : ` after step ${exchange.stepIndex + 1}`}; the replay never made it`,
     });
   }
-  const recordedMessages = new Set(input.file.errors.map((e) => e.message));
-  const replayedMessages = new Set(input.pageErrors.map((e) => e.message));
   for (const error of input.pageErrors) {
-    if (recordedMessages.has(error.message)) continue;
+    if (input.file.errors.some((recorded) => sameError(recorded, error))) continue;
     divergences.push({
       kind: 'new-error',
       stepIndex: error.stepIndex,
@@ -58,7 +83,7 @@ export function compareRun(input: {
   }
   for (const error of input.file.errors) {
     if (error.stepIndex !== null && error.stepIndex >= input.stepsRun) continue;
-    if (replayedMessages.has(error.message)) continue;
+    if (input.pageErrors.some((replayed) => sameError(error, replayed))) continue;
     divergences.push({
       kind: 'error-gone',
       stepIndex: error.stepIndex,

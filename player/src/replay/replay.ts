@@ -1,27 +1,17 @@
-import { type ClickIssue, DEAD_CLICK_TIMEOUT_MS, type PlaybackFile, type Step } from '@playback/detector';
-import type { BrowserContext, Page, Route } from 'playwright-core';
+import type { PlaybackFile } from '@playback/detector';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { readPlaybackFile } from '../file/read-playback-file.js';
+import { answerFromRecording as defaultAnswerFromRecording } from '../network/answer-from-recording.js';
 import { type NetworkMode, RecordedNetwork } from '../network/recorded-network.js';
-import { isTelemetryRequest } from '../network/telemetry.js';
 import type { ReplayPageError, ReplayReport, RequestResult, StepResult } from '../report/report.js';
-import { attributeClickIssue } from '../verify/attribute-click-issue.js';
-import { CLICK_ISSUE_BINDING, clickDetectionScript } from '../verify/in-page-detection.js';
-import { openBrowser } from './browser.js';
-import { compareClickIssues, compareRun } from './compare-run.js';
+import { type BrowserOptions, openBrowser as defaultOpenBrowser } from './browser.js';
+import { buildReport, settleClickIssues } from './build-report.js';
+import { trackIdle } from './idle-tracker.js';
 import { mapToLocalUrl } from './map-url.js';
-import { performStep } from './perform-step.js';
-import { seedEnvironmentScript } from './seed-environment.js';
+import { prepareContext } from './prepare-context.js';
+import { runSteps as defaultRunSteps, type ReplaySpeed, type StepEvent } from './run-steps.js';
 
-export type ReplaySpeed = number | 'max';
-
-export interface StepEvent {
-  phase: 'before' | 'after';
-  index: number;
-  step: Step;
-  /** Set on 'after'. */
-  result?: StepResult;
-  page: Page;
-}
+export type { ReplaySpeed, StepEvent };
 
 export interface ReplayOptions {
   /** Base URL of the local app, e.g. http://localhost:5173. */
@@ -35,6 +25,8 @@ export interface ReplayOptions {
   headless?: boolean;
   browserPath?: string;
   cdpUrl?: string;
+  /** A Chromium you launched already (tools, test suites sharing one): the run opens a context in it and leaves it open. */
+  browser?: Browser;
   /** Values to type instead of masked stand-ins, keyed by the stand-in or by a selector value. */
   values?: Record<string, string>;
   /** How long a step waits for its element. */
@@ -56,14 +48,20 @@ export interface ReplayRun {
   close: () => Promise<void>;
 }
 
-const DEFAULT_STEP_TIMEOUT_MS = 5_000;
-/** Quiet time that counts as idle: long enough for a click handler's async fetch to be issued. */
-const IDLE_QUIET_MS = 150;
-const IDLE_MAX_WAIT_MS = 3_000;
-/** Resource types that are the app talking to an API rather than loading itself. */
-const API_RESOURCE_TYPES = new Set(['fetch', 'xhr', 'eventsource', 'websocket', 'ping']);
+/** The parts of a replay that tests (and other front ends) may swap. */
+export interface ReplayParts {
+  openBrowser: (options: BrowserOptions) => Promise<{ browser: Browser; attached: boolean }>;
+  answerFromRecording: typeof defaultAnswerFromRecording;
+  runSteps: typeof defaultRunSteps;
+}
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+const DEFAULT_PARTS: ReplayParts = {
+  openBrowser: defaultOpenBrowser,
+  answerFromRecording: defaultAnswerFromRecording,
+  runSteps: defaultRunSteps,
+};
+
+const DEFAULT_STEP_TIMEOUT_MS = 5_000;
 
 /** Replays a playback file against a local app and returns the report. */
 export async function replay(input: PlaybackFile | string, options: ReplayOptions): Promise<ReplayReport> {
@@ -71,22 +69,44 @@ export async function replay(input: PlaybackFile | string, options: ReplayOption
   return run.report;
 }
 
-/** Like replay, but hands back the page and browser for callers that keep them open. */
-export async function startReplay(input: PlaybackFile | string, options: ReplayOptions): Promise<ReplayRun> {
+/** One result per step, all not run yet. */
+function pendingSteps(file: PlaybackFile): StepResult[] {
+  return file.steps.map((step, index) => ({
+    index,
+    type: step.type,
+    t: step.t,
+    status: 'not-run',
+    requests: [],
+    pageErrors: [],
+  }));
+}
+
+/**
+ * Like replay, but hands back the page and browser for callers that keep them
+ * open. The run: open Chromium, put the recorded environment into a context,
+ * answer the network from the file, perform the steps, then report.
+ */
+export async function startReplay(
+  input: PlaybackFile | string,
+  options: ReplayOptions,
+  parts: ReplayParts = DEFAULT_PARTS,
+): Promise<ReplayRun> {
   const file = typeof input === 'string' ? await readPlaybackFile(input) : input;
   const net = options.net ?? 'strict';
-  const speed = options.speed ?? 1;
-  const stepTimeoutMs = options.stepTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
+  const clock = options.clock ?? 'recorded';
   const startedAt = Date.now();
   const recordedOrigin = new URL(file.meta.url).origin;
   const localOrigin = new URL(options.url).origin;
+  const toLocalUrl = (url: string) => mapToLocalUrl(url, recordedOrigin, options.url);
   const network = new RecordedNetwork(file.network, [recordedOrigin, localOrigin]);
 
-  const { browser, attached } = await openBrowser({
-    headless: options.headless ?? false,
-    browserPath: options.browserPath,
-    cdpUrl: options.cdpUrl,
-  });
+  const { browser, attached } = options.browser
+    ? { browser: options.browser, attached: true }
+    : await parts.openBrowser({
+        headless: options.headless ?? false,
+        browserPath: options.browserPath,
+        cdpUrl: options.cdpUrl,
+      });
   const context = await browser.newContext({
     viewport: file.meta.viewport,
     deviceScaleFactor: file.meta.devicePixelRatio,
@@ -99,186 +119,75 @@ export async function startReplay(input: PlaybackFile | string, options: ReplayO
   };
 
   try {
-    if (options.clock !== 'real') await context.clock.install({ time: file.environment.clockStart });
-    await context.addInitScript(seedEnvironmentScript(file.environment));
-    for (const script of options.initScripts ?? []) await context.addInitScript(script);
-    const replayedIssues: ClickIssue[] = [];
-    if (options.detectClickIssues) {
-      await context.exposeBinding(CLICK_ISSUE_BINDING, (_source, issue: ClickIssue) => {
-        replayedIssues.push(issue);
-      });
-      await context.addInitScript(clickDetectionScript());
-    }
-    const cookies = file.environment.storage.cookies.map((cookie) => ({
-      name: cookie.name,
-      value: cookie.value,
-      url: localOrigin,
-    }));
-    if (cookies.length > 0) await context.addCookies(cookies);
-
+    const replayedIssues = await prepareContext(context, file, {
+      clock,
+      initScripts: options.initScripts ?? [],
+      detectClickIssues: options.detectClickIssues ?? false,
+      localOrigin,
+    });
     let currentStep: number | null = null;
-    let inFlight = 0;
-    let lastActivity = Date.now();
-    const steps: StepResult[] = file.steps.map((step, index) => ({
-      index,
-      type: step.type,
-      t: step.t,
-      status: 'not-run',
-      requests: [],
-      pageErrors: [],
-    }));
-    const unmatched: RequestResult[] = [];
+    const steps = pendingSteps(file);
+    const requestsBeforeFirstStep: RequestResult[] = [];
     const pageErrors: ReplayPageError[] = [];
-    const noteRequest = (result: RequestResult) => {
-      if (currentStep !== null) steps[currentStep]!.requests.push(result);
-      if (result.answer === 'unmatched') unmatched.push(result);
-    };
-
-    await context.route('**/*', async (route: Route) => {
-      const request = route.request();
-      const url = request.url();
-      if (isTelemetryRequest(url)) return route.abort('blockedbyclient');
-      const isApi = API_RESOURCE_TYPES.has(request.resourceType());
-      // The local app's own documents and assets always come from the local server.
-      if (!isApi && url.startsWith(localOrigin)) return route.continue();
-      const match = network.match({ method: request.method(), url, body: request.postData() }, net);
-      if (match.kind !== 'unmatched') {
-        const response = match.exchange.response;
-        noteRequest({
-          method: request.method(),
-          url,
-          answer: match.kind === 'exact' ? 'recorded' : 'fallback',
-          exchangeId: match.exchange.id,
-          ...(match.kind === 'fallback' ? { note: match.reason } : {}),
-        });
-        if (!response) return await route.abort('failed');
-        const body = response.body
-          ? Buffer.from(response.body.data, response.body.encoding === 'base64' ? 'base64' : 'utf8')
-          : Buffer.alloc(0);
-        return await route.fulfill({ status: response.status, headers: response.headers, body });
-      }
-      if (!isApi || net === 'passthrough') {
-        noteRequest({ method: request.method(), url, answer: 'passthrough' });
-        return await route.continue();
-      }
-      noteRequest({ method: request.method(), url, answer: 'unmatched' });
-      return await route.abort('failed');
+    await parts.answerFromRecording(context, {
+      network,
+      net,
+      localOrigin,
+      onRequest: (result, isApi) => {
+        // The dev server's (or a CDN's) assets are the app's own business, not the session's.
+        if (!isApi && result.answer === 'passthrough') return;
+        (currentStep === null ? requestsBeforeFirstStep : steps[currentStep]!.requests).push(result);
+      },
     });
-    // Idle means no request in flight, counted from the moment the browser issues one.
-    const settle = () => {
-      inFlight = Math.max(0, inFlight - 1);
-      lastActivity = Date.now();
-    };
-    context.on('request', () => {
-      inFlight++;
-      lastActivity = Date.now();
-    });
-    context.on('requestfinished', settle);
-    context.on('requestfailed', settle);
-
+    const idle = trackIdle(context);
     const page = await context.newPage();
     page.on('pageerror', (error) => {
-      const entry = { stepIndex: currentStep, type: error.name || 'Error', message: error.message };
+      const entry: ReplayPageError = {
+        stepIndex: currentStep,
+        type: error.name || 'Error',
+        message: error.message,
+        ...(error.stack ? { stack: error.stack } : {}),
+      };
       pageErrors.push(entry);
       if (currentStep !== null) steps[currentStep]!.pageErrors.push(entry);
     });
 
-    const waitForIdle = async () => {
-      const deadline = Date.now() + IDLE_MAX_WAIT_MS;
-      while (Date.now() < deadline) {
-        if (inFlight === 0 && Date.now() - lastActivity >= IDLE_QUIET_MS) return;
-        await sleep(15);
-      }
-    };
-
-    if (file.steps[0]?.type !== 'navigate') {
-      await page.goto(mapToLocalUrl(file.meta.url, recordedOrigin, options.url), { waitUntil: 'load' });
-    }
-
-    let previousT = 0;
-    let stepsRun = 0;
-    for (const [index, step] of file.steps.entries()) {
-      const gap = Math.max(0, step.t - previousT);
-      previousT = step.t;
-      if (speed === 'max') {
-        await waitForIdle();
-        if (options.clock !== 'real' && gap > 0) await context.clock.fastForward(gap);
-      } else {
-        await sleep(gap / speed);
-        // The page clock runs in real time; make up what a faster replay skipped.
-        if (options.clock !== 'real' && speed > 1)
-          await context.clock.fastForward(Math.round(gap - gap / speed));
-      }
-      await options.onStep?.({ phase: 'before', index, step, page });
-      currentStep = index;
-      const result = steps[index]!;
-      try {
-        const how = await performStep(page, step, {
-          stepTimeoutMs,
-          values: options.values ?? {},
-          toLocalUrl: (url) => mapToLocalUrl(url, recordedOrigin, options.url),
-        });
-        Object.assign(result, how);
-        await waitForIdle();
-        const missing = result.requests.filter((r) => r.answer === 'unmatched');
-        if (missing.length > 0) {
-          const names = missing.map((r) => `${r.method} ${r.url}`).join(', ');
-          throw new Error(`request not in the recording (--net strict): ${names}`);
-        }
-        result.status = 'ok';
-      } catch (error) {
-        result.status = 'failed';
-        result.error = (error as Error).message.split('\n')[0];
-      }
-      stepsRun = index + 1;
-      await options.onStep?.({ phase: 'after', index, step, result, page });
-      if (result.status === 'failed') break;
-    }
-    await waitForIdle();
-    if (options.detectClickIssues) {
-      // Let clicks still waiting reach the dead timeout: on the page clock, that takes no real time.
-      const settleMs = DEAD_CLICK_TIMEOUT_MS + 1_000;
-      if (options.clock !== 'real') await context.clock.fastForward(settleMs);
-      else await sleep(settleMs);
-      await page.evaluate(() =>
-        (window as { __playbackReplayDetection?: { flush(): void } }).__playbackReplayDetection?.flush(),
-      );
-      await waitForIdle();
-    }
-
+    if (file.steps[0]?.type !== 'navigate') await page.goto(toLocalUrl(file.meta.url), { waitUntil: 'load' });
+    const stepsRun = await parts.runSteps(
+      page,
+      context,
+      file,
+      steps,
+      {
+        net,
+        speed: options.speed ?? 1,
+        clock,
+        stepTimeoutMs: options.stepTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS,
+        values: options.values ?? {},
+        toLocalUrl,
+        onStep: options.onStep,
+        setCurrentStep: (index) => {
+          currentStep = index;
+        },
+      },
+      idle,
+    );
+    await idle.waitForIdle();
     const clickIssues = options.detectClickIssues
-      ? {
-          recorded: file.meta.clickIssues.map((issue) => attributeClickIssue(issue, file.steps)),
-          replayed: replayedIssues.map((issue) => attributeClickIssue(issue, file.steps, stepsRun)),
-        }
+      ? await settleClickIssues(page, context, { file, clock, replayed: replayedIssues, stepsRun }, idle)
       : undefined;
-    for (const issue of clickIssues?.replayed ?? []) {
-      if (issue.stepIndex === null) continue;
-      const step = steps[issue.stepIndex]!;
-      step.clickIssues = [...(step.clickIssues ?? []), issue];
-    }
-    const divergences = [
-      ...compareRun({ file, steps, unmatched, network, pageErrors, stepsRun }),
-      ...(clickIssues ? compareClickIssues(clickIssues, stepsRun) : []),
-    ].sort((a, b) => (a.stepIndex ?? -1) - (b.stepIndex ?? -1));
-    const report: ReplayReport = {
-      file: file.meta.id,
+    const report = buildReport({
+      file,
       url: options.url,
       net,
-      startedAt: new Date(startedAt).toISOString(),
-      durationMs: Date.now() - startedAt,
-      completed: steps.every((s) => s.status === 'ok') && (net !== 'strict' || unmatched.length === 0),
+      startedAt,
       steps,
-      unmatchedRequests: unmatched,
-      recordedRequestsNotSeen: network
-        .notRequested()
-        .map((e) => ({ id: e.id, method: e.method, url: e.url, stepIndex: e.stepIndex })),
+      requestsBeforeFirstStep,
+      network,
       pageErrors,
-      recordedErrors: file.errors.map((e) => ({ type: e.type, message: e.message, stepIndex: e.stepIndex })),
+      stepsRun,
       ...(clickIssues ? { clickIssues } : {}),
-      divergences,
-      firstDivergence: divergences[0] ?? null,
-    };
+    });
     if (!options.keepOpen) await close();
     return { report, page, context, close };
   } catch (error) {

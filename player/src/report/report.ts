@@ -7,9 +7,11 @@ export interface StepResult {
   status: 'ok' | 'failed' | 'not-run';
   /** How the element was found, e.g. `#pay-btn`. */
   foundBy?: string;
-  /** Set when a later selector found the element: "found by text 'Pay now'; #pay-btn is gone". */
+  /** Set when a later selector found the element: "found by text 'Pay now'; #pay-btn is gone" (or "matches 3 elements"). */
   healed?: string;
   error?: string;
+  /** How an app-made navigation went: awaited, or forced when the app never made it. */
+  note?: string;
   /** Requests the step caused, answered from the recording or not. */
   requests: RequestResult[];
   pageErrors: ReplayPageError[];
@@ -31,19 +33,28 @@ export interface RequestResult {
   url: string;
   answer: 'recorded' | 'fallback' | 'passthrough' | 'unmatched';
   exchangeId?: string;
+  /** The status the app got: the recorded one, or the real network's under passthrough. */
+  status?: number;
+  /** Fallback: the exchange used and how far it is; passthrough: a network error. */
   note?: string;
+  /** The app made this request more often than the recording did: the last recorded answer was repeated. */
+  beyondRecording?: { made: number; recorded: number };
 }
 
 export interface ReplayPageError {
   stepIndex: number | null;
   type: string;
   message: string;
+  stack?: string;
 }
 
 export type DivergenceKind =
   | 'element-not-found'
   | 'step-failed'
   | 'unmatched-request'
+  | 'fallback-answer'
+  | 'passthrough-request'
+  | 'beyond-recording'
   | 'request-not-seen'
   | 'new-error'
   | 'error-gone'
@@ -68,6 +79,9 @@ export interface ReplayReport {
   unmatchedRequests: RequestResult[];
   recordedRequestsNotSeen: { id: string; method: string; url: string; stepIndex: number | null }[];
   pageErrors: ReplayPageError[];
+  /** Requests answered by the nearest recorded exchange (--net fallback) or by the network (--net passthrough). */
+  fallbackRequests: RequestResult[];
+  passthroughRequests: RequestResult[];
   recordedErrors: { type: string; message: string; stepIndex: number | null }[];
   /** Present when the in-page detector ran (verify, or replay with detection on). */
   clickIssues?: { recorded: ReplayClickIssue[]; replayed: ReplayClickIssue[] };

@@ -1,5 +1,6 @@
 import type { Body, NetworkExchange } from '@playback/detector';
 import { z } from 'zod';
+import { isStaticAsset } from '../../network/static-asset.js';
 import { safeHeaders } from '../secret-headers.js';
 import { BuildSourceError } from '../source-error.js';
 import { traceIds } from '../trace-ids.js';
@@ -41,7 +42,10 @@ export interface HarExchange {
   /** Epoch ms. */
   startedAt: number;
   exchange: Omit<NetworkExchange, 'timing' | 'occurrence' | 'stepIndex'> & { durationMs: number };
+  /** A page load: it becomes a navigate step. */
   isDocument: boolean;
+  /** A document, script, style, image, font or source map: the dev server's, never part of the file. */
+  isAsset: boolean;
 }
 
 function initiatorOf(entry: z.infer<typeof HarEntrySchema>): NetworkExchange['initiator'] {
@@ -53,6 +57,7 @@ function initiatorOf(entry: z.infer<typeof HarEntrySchema>): NetworkExchange['in
     case 'xhr':
       return 'xhr';
     case 'ping':
+    case 'beacon':
       return 'beacon';
     default:
       return 'other';
@@ -70,11 +75,15 @@ function bodyOf(text: string | undefined, mimeType: string | undefined, base64: 
   };
 }
 
+function headerValue(headers: Array<{ name: string; value: string }>, name: string): string | undefined {
+  return headers.find((h) => h.name.toLowerCase() === name)?.value;
+}
+
 /** HAR versions this reader knows: 1.1 and 1.2 (the same shape for what it reads). */
 const HAR_MAJOR_VERSION = 1;
 
 /**
- * API and page requests from a HAR file (Chromium DevTools, Playwright's recordHar, proxies).
+ * Every request from a HAR file, each told apart as page load, static asset or API call (Chromium DevTools, Playwright's recordHar, proxies).
  * A HAR of a newer major version, or one whose fields have the wrong types, is refused with
  * the path inside the file.
  */
@@ -93,9 +102,11 @@ export function readHar(input: unknown, name: string): HarExchange[] {
   const idPrefix = `har${name}`;
   return har.log.entries.map((entry, index) => {
     const initiator = initiatorOf(entry);
+    const mimeType = entry.response.content.mimeType ?? headerValue(entry.response.headers, 'content-type');
     return {
       startedAt: Date.parse(entry.startedDateTime),
       isDocument: initiator === 'document',
+      isAsset: isStaticAsset({ resourceType: entry._resourceType, url: entry.request.url, mimeType }),
       exchange: {
         id: `${idPrefix}-${index}`,
         initiator,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   type NetworkExchange,
   PLAYBACK_FORMAT,
@@ -7,6 +8,8 @@ import {
   type Step,
 } from '@playback/detector';
 import { Explainer, type Explanation } from './explain.js';
+import { BuildMasker } from './privacy/build-masker.js';
+import { maskSourceExchanges } from './privacy/mask-exchanges.js';
 import { type BackendLogEntry, readBackendLog } from './sources/backend-log.js';
 import { type HarExchange, readHar } from './sources/har.js';
 import { readSegmentEvents } from './sources/segment.js';
@@ -29,6 +32,8 @@ export interface BuildOptions {
   /** Back-end log entries match a request by method and path within this window when no id links them. */
   logWindowMs?: number;
   appName?: string;
+  /** Salt of the stand-ins the builder's privacy rules make; random per build unless given (tests). */
+  maskSalt?: string;
 }
 
 /** Requests from two sources within this long, same method and URL, are one exchange. */
@@ -83,8 +88,9 @@ function shift(file: PlaybackFile, by: number): PlaybackFile {
   return copy;
 }
 
-const hasUsableBody = (exchange: NetworkExchange) =>
-  exchange.response?.body != null && !exchange.response.body.masked && !exchange.response.body.truncated;
+/** A body a later source may fill: missing or cut short. A masked body stays masked: no merge un-masks it. */
+const canFill = (exchange: NetworkExchange) =>
+  !exchange.response?.body || (exchange.response.body.truncated && !exchange.response.body.masked);
 
 function pathAndQuery(url: string): string {
   try {
@@ -101,23 +107,30 @@ function pathAndQuery(url: string): string {
  * 2. A Playback recording is the base: its steps, environment and exchanges win.
  *    Without one, a Sentry replay's interactions are the steps; with one, the
  *    replay's network spans only fill gaps, as a HAR does.
- * 3. HAR exchanges are added; one that matches a recorded exchange (method,
- *    URL, start within SAME_EXCHANGE_WINDOW_MS) only fills a body the recording lacks.
+ * 3. HAR exchanges are added, except the app's own documents, scripts,
+ *    styles, images, fonts and source maps (the dev server serves those); one
+ *    that matches a recorded exchange (method, URL, start within
+ *    SAME_EXCHANGE_WINDOW_MS) only fills a body the recording lacks, never
+ *    one it masked.
  * 4. Page loads from HAR and Segment `page` calls become navigate steps, unless
  *    one to the same URL is within SAME_NAVIGATION_WINDOW_MS.
- * 5. Back-end logs fill response bodies still missing, masked or truncated:
+ * 5. Back-end logs fill response bodies still missing or truncated (not masked ones):
  *    by trace id, else request id, else method and path within the log window
  *    (the closest in time; each log entry used once).
  * 6. Segment `track` calls are kept as console annotations.
+ * HAR, Sentry replay and log contents go through the recorder's privacy rules
+ * (BuildMasker): passwords, tokens, cookies, card numbers and what the user sent.
  * Every decision is listed in the explanations (`playback build --explain`).
  */
-export function buildPlaybackFile(
+export function mergeSources(
   sources: BuildSources,
   options: BuildOptions = {},
 ): { file: PlaybackFile; explanations: Explanation[] } {
   const explain = new Explainer();
   const logWindowMs = options.logWindowMs ?? DEFAULT_LOG_WINDOW_MS;
+  const masker = new BuildMasker(options.maskSalt ?? randomUUID());
   const hars = (sources.har ?? []).map((h) => ({ name: h.name, exchanges: readHar(h.data, h.name) }));
+  for (const har of hars) har.exchanges = maskSourceExchanges(har.exchanges, masker);
   const segments = (sources.segment ?? []).map((s) => ({
     name: s.name,
     ...readSegmentEvents(s.text, s.name),
@@ -190,9 +203,10 @@ export function buildPlaybackFile(
     const spans = replay.network.map(({ timing, occurrence: _o, stepIndex: _s, ...exchange }) => ({
       startedAt: timing.startT,
       isDocument: false,
+      isAsset: false,
       exchange: { ...exchange, durationMs: timing.durationMs },
     }));
-    mergeExchanges(file, replay.name, spans, origin, explain);
+    mergeExchanges(file, replay.name, maskSourceExchanges(spans, masker), origin, explain);
   }
   for (const har of hars) mergeExchanges(file, har.name, har.exchanges, origin, explain);
 
@@ -237,7 +251,7 @@ export function buildPlaybackFile(
         'back-end log',
         `${log.name}: ${skipped} lines were not JSON with a time and were skipped`,
       );
-    fillFromLog(file, log.name, entries, origin, logWindowMs, explain);
+    fillFromLog(file, log.name, entries, { origin, windowMs: logWindowMs, masker }, explain);
   }
 
   numberOccurrences(file);
@@ -264,9 +278,15 @@ function mergeExchanges(
   explain: Explainer,
 ): void {
   let added = 0;
+  const assets = exchanges.filter((e) => e.isAsset);
+  if (assets.length > 0)
+    explain.note(
+      'left out',
+      `${name}: ${assets.length} page loads and static assets (documents, scripts, styles, images, fonts, source maps): the dev server serves them`,
+    );
   // Twins come from the other sources only, one to one: two quick identical calls in this HAR are two calls.
   const others = new Set(file.network);
-  for (const { startedAt, exchange, isDocument } of exchanges) {
+  for (const { startedAt, exchange } of exchanges.filter((e) => !e.isAsset)) {
     const t = Math.max(0, startedAt - origin);
     const twin = [...others].find(
       (e) =>
@@ -276,24 +296,30 @@ function mergeExchanges(
     );
     if (twin) {
       others.delete(twin);
-      if (!hasUsableBody(twin) && exchange.response?.body) {
-        twin.response = { ...(twin.response ?? exchange.response), body: exchange.response.body };
-        explain.note('fills', `${exchange.method} ${exchange.url} at ${t} ms: response body from ${name}`);
-      } else {
-        explain.note(
-          'first source wins',
-          `${exchange.method} ${exchange.url} at ${t} ms: kept the earlier source's exchange over ${name}`,
-        );
-      }
+      explain.note(...fillTwin(twin, exchange, `${exchange.method} ${exchange.url} at ${t} ms`, name));
       continue;
     }
-    if (isDocument && file.network.some((e) => e.initiator === 'document' && e.url === exchange.url))
-      continue;
     const { durationMs, ...rest } = exchange;
     file.network.push({ ...rest, stepIndex: null, occurrence: 0, timing: { startT: t, durationMs } });
     added++;
   }
   explain.note('exchanges', `${name}: ${added} exchanges added`);
+}
+
+/** Fills a recorded exchange's missing body from its twin in another source; says what it did. */
+function fillTwin(
+  twin: NetworkExchange,
+  from: HarExchange['exchange'],
+  what: string,
+  name: string,
+): [string, string] {
+  if (twin.response?.body?.masked)
+    return ['kept masked', `${what}: the recording masked its body; ${name} does not un-mask it`];
+  if (!canFill(twin) || !from.response?.body)
+    return ['first source wins', `${what}: kept the earlier source's exchange over ${name}`];
+  twin.response = { ...(twin.response ?? from.response), body: from.response.body };
+  const masked = from.response.body.masked ? ' (masked by the privacy rules)' : '';
+  return ['fills', `${what}: response body from ${name}${masked}`];
 }
 
 function addNavigation(file: PlaybackFile, t: number, url: string, from: string, explain: Explainer): void {
@@ -324,14 +350,13 @@ function fillFromLog(
   file: PlaybackFile,
   name: string,
   entries: BackendLogEntry[],
-  origin: number,
-  windowMs: number,
+  { origin, windowMs, masker }: { origin: number; windowMs: number; masker: BuildMasker },
   explain: Explainer,
 ): void {
   const used = new Set<BackendLogEntry>();
   let filled = 0;
   for (const exchange of file.network) {
-    if (exchange.initiator === 'document' || hasUsableBody(exchange)) continue;
+    if (exchange.initiator === 'document' || !canFill(exchange)) continue;
     const candidates = entries.filter((e) => !used.has(e) && e.responseBody !== undefined);
     const byTrace = exchange.traceId ? candidates.find((e) => e.traceId === exchange.traceId) : undefined;
     const byRequest =
@@ -356,7 +381,7 @@ function fillFromLog(
       status: exchange.response?.status ?? match.status ?? 200,
       statusText: exchange.response?.statusText ?? '',
       headers: exchange.response?.headers ?? {},
-      body: { encoding: 'text', data: match.responseBody!, masked: false, truncated: false },
+      body: masker.body({ encoding: 'text', data: match.responseBody!, masked: false, truncated: false }),
     };
     filled++;
     explain.note(
