@@ -14,4 +14,16 @@ describe('RateLimiter', () => {
     expect(limiter.take('slow', 0.1, 1).allowed).toBe(true);
     expect(limiter.take('slow', 0.1, 1)).toEqual({ allowed: false, retryAfterSeconds: 10 });
   });
+
+  it('counts a take by its cost: issues in a batch, bytes of a body', () => {
+    let now = 0;
+    const limiter = new RateLimiter({ ratePerSecond: 100, burst: 100 }, () => now);
+    expect(limiter.take('issues', 100, 100, 60).allowed).toBe(true);
+    expect(limiter.take('issues', 100, 100, 60)).toEqual({ allowed: false, retryAfterSeconds: 1 });
+    expect(limiter.take('issues', 100, 100, 40).allowed).toBe(true);
+    // Larger than the burst: passes from a full bucket, then waits out the debt.
+    now = 10_000;
+    expect(limiter.take('bytes', 100, 100, 500).allowed).toBe(true);
+    expect(limiter.take('bytes', 100, 100, 1)).toEqual({ allowed: false, retryAfterSeconds: 5 });
+  });
 });

@@ -1,4 +1,5 @@
-// A token bucket per key: `ratePerSecond` sustained, `burst` at once.
+// A token bucket per key: `ratePerSecond` sustained, `burst` at once. A take may cost more than one token
+// (issues in a batch, bytes of a body), so one limiter counts requests, issues and bytes alike.
 
 export interface RateDecision {
   allowed: boolean;
@@ -23,7 +24,12 @@ export class RateLimiter {
     private readonly now: () => number = Date.now,
   ) {}
 
-  take(key: string, ratePerSecond = this.defaults.ratePerSecond, burst = this.defaults.burst): RateDecision {
+  take(
+    key: string,
+    ratePerSecond = this.defaults.ratePerSecond,
+    burst = this.defaults.burst,
+    cost = 1,
+  ): RateDecision {
     const now = this.now();
     this.sweep(now);
     if (ratePerSecond <= 0) return { allowed: false, retryAfterSeconds: 60 };
@@ -35,11 +41,16 @@ export class RateLimiter {
     }
     bucket.tokens = Math.min(capacity, bucket.tokens + ((now - bucket.updatedAt) / 1000) * ratePerSecond);
     bucket.updatedAt = now;
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
+    // A cost above the burst passes from a full bucket and leaves it in debt: large, but not forever refused.
+    const needed = Math.min(cost, capacity);
+    if (bucket.tokens >= needed) {
+      bucket.tokens -= cost;
       return { allowed: true, retryAfterSeconds: 0 };
     }
-    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / ratePerSecond)) };
+    return {
+      allowed: false,
+      retryAfterSeconds: Math.max(1, Math.ceil((needed - bucket.tokens) / ratePerSecond)),
+    };
   }
 
   private sweep(now: number): void {
