@@ -20,6 +20,7 @@ interface Outcome {
 let browser: Browser;
 let server: SentryTestServer;
 const outcomes = new Map<string, Outcome>();
+let stats: Record<'page' | 'first' | 'second', { issues: Record<string, number> }>;
 
 async function detectorCounts(page: Page) {
   return page.evaluate(() => {
@@ -81,6 +82,30 @@ beforeAll(async () => {
   await page.waitForSelector('x-counter');
   await page.waitForTimeout(2_000);
   for (const [name, selector] of CASES) await clickAlone(page, name, selector);
+  // A second instance beside the first: the page-wide stats count what both detected.
+  await page.evaluate(() => {
+    const w = window as unknown as {
+      second: unknown;
+      Playback: { createClickIssues(o: object): { start(): void } };
+    };
+    const second = w.Playback.createClickIssues({
+      onIssue: () => {},
+      deadTimeoutMs: 1500,
+      slowThresholdMs: 700,
+    });
+    second.start();
+    w.second = second;
+  });
+  await clickAlone(page, 'dead-again', '[data-testid="add-to-cart-broken"]');
+  stats = await page.evaluate(() => {
+    type Stats = { issues: Record<string, number> };
+    const w = window as unknown as {
+      Playback: { getClickIssuesStats(): Stats };
+      clickIssues: { stats(): Stats };
+      second: { stats(): Stats };
+    };
+    return { page: w.Playback.getClickIssuesStats(), first: w.clickIssues.stats(), second: w.second.stats() };
+  });
   await page.close();
 });
 
@@ -157,5 +182,19 @@ describe('shadow DOM', () => {
 
   it('sees the answer inside a root attached after the SDK started', () => {
     expect(outcomes.get('late-counter')!).toMatchObject({ issues: [], judged: 1 });
+  });
+});
+
+describe('getClickIssuesStats', () => {
+  it('counts what every running instance detected, each instance keeping its own', () => {
+    const deadSeen = [...outcomes.values()].flatMap((o) => o.issues).filter((i) => i.type === 'dead').length;
+    expect(stats.first.issues.dead).toBe(deadSeen);
+    expect(stats.second.issues.dead).toBe(1);
+    expect(stats.page.issues).toEqual({
+      dead: stats.first.issues.dead! + 1,
+      slow: 0,
+      rage: 0,
+      error: 1,
+    });
   });
 });
