@@ -1,6 +1,14 @@
+/** Read once: a getter that crosses into the engine on every call, and constant per document. */
+let timeOrigin: number | null = null;
+
+function origin(): number {
+  timeOrigin ??= performance.timeOrigin;
+  return timeOrigin;
+}
+
 /** Epoch ms from the monotonic clock: never jumps back when the wall clock is corrected. */
 export function epochNow(): number {
-  return performance.timeOrigin + performance.now();
+  return origin() + performance.now();
 }
 
 /**
@@ -12,6 +20,6 @@ export function eventEpochTime(event: Event): number {
   const now = performance.now();
   const stamp = event.timeStamp;
   // Old engines stamped events in epoch ms, or 0: fall back to now.
-  if (!Number.isFinite(stamp) || stamp <= 0 || stamp > now) return performance.timeOrigin + now;
-  return performance.timeOrigin + stamp;
+  if (!Number.isFinite(stamp) || stamp <= 0 || stamp > now) return origin() + now;
+  return origin() + stamp;
 }

@@ -56,6 +56,8 @@ interface Remembered {
 export class Masker {
   private readonly remembered = new Map<string, Remembered>();
   private ordered: Remembered[] = [];
+  /** Grows with every value remembered: a label judged safe before may carry the new one. */
+  version = 0;
 
   constructor(private readonly salt: string) {}
 
@@ -97,6 +99,7 @@ export class Masker {
   }
 
   private remember(original: string, standIn: string): void {
+    this.version++;
     if (!searchable(original)) {
       this.remembered.set(original, { original, standIn, pairs: [] });
       return;
