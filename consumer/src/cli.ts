@@ -1,18 +1,24 @@
 #!/usr/bin/env node
-// `playback`: run the consumer and manage its projects.
+// The backend's sub-commands of `playback`: serve, consume, migrate and projects. The `playback`
+// bin (@playback/cli) runs them; running this file directly does too (the tests do).
+// The server side (PGlite, fastify, kafkajs, pg) is imported inside each action, so `--help` and
+// the player's commands never load it.
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
-import { DEFAULT_CONSUME_PORT, DEFAULT_PORT } from './constants.js';
+import {
+  DEFAULT_CONSUME_PORT,
+  DEFAULT_DATA_DIR,
+  DEFAULT_PORT,
+  DEFAULT_RATE_LIMIT_BURST,
+  DEFAULT_RATE_LIMIT_PER_SECOND,
+  MAX_RECORDING_INFLATED_BYTES,
+} from './constants.js';
 import { buildDsn } from './http/dsn.js';
 import { DEFAULT_KAFKA_GROUP_ID, type KafkaSettingsInput, splitBrokers } from './queue/kafka-config.js';
-import {
-  type ConsumerOptions,
-  consumerOptionsFromEnv,
-  openStore,
-  startConsumer,
-} from './runtime/consumer.js';
-import { startProcessors } from './runtime/processors.js';
+import type { ConsumerOptions } from './runtime/consumer.js';
+
+const runtime = () => import('./runtime/consumer.js');
 
 interface StoreFlags {
   dataDir?: string;
@@ -21,6 +27,9 @@ interface StoreFlags {
   publicUrl?: string;
   server?: string;
 }
+
+/** Where `serve` and `consume` listen unless told otherwise. */
+const DEFAULT_HOST = '127.0.0.1';
 
 /** How long `consume` may take to finish its batches and leave the group once told to stop. */
 const SHUTDOWN_TIMEOUT_MS = 30_000;
@@ -31,8 +40,54 @@ function port(value: string): number {
   return n;
 }
 
-function storeOptions(flags: StoreFlags, env: NodeJS.ProcessEnv): ConsumerOptions {
-  const fromEnv = consumerOptionsFromEnv(env);
+/** An http(s) URL, or a clear refusal before anything starts. */
+function httpUrl(value: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new InvalidArgumentError('not a URL (expected e.g. http://127.0.0.1:8765)');
+  }
+  if (!/^https?:$/.test(parsed.protocol))
+    throw new InvalidArgumentError(`not an http(s) URL (${parsed.protocol} given)`);
+  return value;
+}
+
+/** fetch from a running consumer, saying which server could not be reached. */
+async function ask(server: string, path: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(new URL(path, server), init);
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    throw new Error(
+      `could not reach ${server} (${cause?.code ?? cause?.message ?? (error as Error).message}): is \`playback serve\` running there?`,
+    );
+  }
+}
+
+/** A port someone else holds, said in one line with the way out. */
+function portInUse(error: unknown, what: string): Error {
+  const { code, address, port } = error as { code?: string; address?: string; port?: number };
+  if (code !== 'EADDRINUSE') return error as Error;
+  return new Error(
+    `${address ?? '127.0.0.1'}:${port} is already in use (another \`playback ${what}\`?): stop it, or pick another port with --port or PLAYBACK_PORT`,
+  );
+}
+
+/** Fails at once, before the database opens, when another process holds the port. */
+async function ensurePortFree(host: string, port: number, what: string): Promise<void> {
+  if (port === 0) return;
+  const { createServer } = await import('node:net');
+  await new Promise<void>((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject).listen(port, host, () => probe.close(() => resolve()));
+  }).catch((error: unknown) => {
+    throw portInUse(error, what);
+  });
+}
+
+async function storeOptions(flags: StoreFlags, env: NodeJS.ProcessEnv): Promise<ConsumerOptions> {
+  const fromEnv = (await runtime()).consumerOptionsFromEnv(env);
   return {
     ...fromEnv,
     ...(flags.dataDir ? { dataDir: flags.dataDir } : {}),
@@ -64,11 +119,42 @@ interface ConsumeFlags {
   forwardDsn?: string;
 }
 
+/** Settings only the environment carries, listed under `serve --help` and `consume --help`. */
+const ENVIRONMENT_HELP = `
+Environment, besides the variables named above:
+  PLAYBACK_API_TOKEN                  require Authorization: Bearer <token> on the read and control API
+  PLAYBACK_RATE_LIMIT_PER_SECOND      per-key request rate (default ${DEFAULT_RATE_LIMIT_PER_SECOND})
+  PLAYBACK_RATE_LIMIT_BURST           per-key burst (default ${DEFAULT_RATE_LIMIT_BURST})
+  PLAYBACK_MAX_RECORDING_BYTES        largest replay recording segment once inflated (default ${MAX_RECORDING_INFLATED_BYTES})
+  PLAYBACK_LOG_LEVEL                  pino log level (default info)
+  PLAYBACK_DASHBOARD_DIR              serve a dashboard built elsewhere
+  PLAYBACK_KAFKA_CLIENT_ID, PLAYBACK_KAFKA_GROUP_ID, PLAYBACK_KAFKA_TOPIC_PREFIX,
+  PLAYBACK_KAFKA_PARTITIONS, PLAYBACK_KAFKA_SESSION_TIMEOUT_MS
+                                      Kafka client, consumer group, topic names, partitions, session timeout`;
+
 function withStoreFlags(command: Command): Command {
   return command
-    .option('--data-dir <dir>', 'embedded database directory (env PLAYBACK_DATA_DIR)', undefined)
+    .option(
+      '--data-dir <dir>',
+      `embedded database directory (env PLAYBACK_DATA_DIR, default ${DEFAULT_DATA_DIR})`,
+    )
     .option('--database-url <url>', 'postgres://… to use a PostgreSQL server (env PLAYBACK_DATABASE_URL)')
     .option('--database-schema <name>', 'PostgreSQL schema (env PLAYBACK_DATABASE_SCHEMA)');
+}
+
+/** The project commands work on a database, or ask a running consumer. */
+function withProjectFlags(command: Command): Command {
+  return withStoreFlags(command)
+    .option(
+      '--server <url>',
+      'ask a running consumer (env PLAYBACK_SERVER; needed while `serve` holds an embedded database)',
+      httpUrl,
+    )
+    .option(
+      '--public-url <url>',
+      `base URL of the DSNs (env PLAYBACK_PUBLIC_URL, default http://127.0.0.1:${DEFAULT_PORT})`,
+      httpUrl,
+    );
 }
 
 export interface CliIo {
@@ -89,7 +175,7 @@ export function buildCli(io: CliIo = { out: console.log, err: console.error, env
       .description('run the consumer: ingest, pipeline, API and dashboard')
       .option('-p, --port <port>', `port (env PLAYBACK_PORT, default ${DEFAULT_PORT})`, port)
       .option('--host <host>', 'interface to bind (env PLAYBACK_HOST, default 127.0.0.1)')
-      .option('--public-url <url>', 'base URL DSNs name, behind a proxy (env PLAYBACK_PUBLIC_URL)')
+      .option('--public-url <url>', 'base URL DSNs name, behind a proxy (env PLAYBACK_PUBLIC_URL)', httpUrl)
       .option('--redetect', 'also run the detector over raw replay recordings (env PLAYBACK_REDETECT)')
       .option('--forward-dsn <dsn>', 'forward new occurrences to Sentry (env PLAYBACK_FORWARD_DSN)')
       .option(
@@ -99,7 +185,8 @@ export function buildCli(io: CliIo = { out: console.log, err: console.error, env
       .option(
         '--no-consume',
         'ingest and API only: `playback consume` processes do the processing (needs Kafka)',
-      ),
+      )
+      .addHelpText('after', ENVIRONMENT_HELP),
   ).action(
     async (
       flags: StoreFlags &
@@ -111,7 +198,7 @@ export function buildCli(io: CliIo = { out: console.log, err: console.error, env
           consume: boolean;
         },
     ) => {
-      const options = storeOptions(flags, io.env);
+      const options = await storeOptions(flags, io.env);
       if (flags.port !== undefined) options.port = flags.port;
       if (flags.host) options.host = flags.host;
       if (flags.redetect) options.redetect = true;
@@ -119,7 +206,10 @@ export function buildCli(io: CliIo = { out: console.log, err: console.error, env
       const kafka = kafkaOptions(flags, options.kafka);
       if (kafka) options.kafka = kafka;
       options.consume = flags.consume;
-      const consumer = await startConsumer(options);
+      await ensurePortFree(options.host ?? DEFAULT_HOST, options.port ?? DEFAULT_PORT, 'serve');
+      const consumer = await (await runtime()).startConsumer(options).catch((error: unknown) => {
+        throw portInUse(error, 'serve');
+      });
       io.out(
         `Playback consumer listening on ${consumer.url}` +
           (kafka ? ` (Kafka ${kafka.brokers.join(',')}${flags.consume ? '' : ', ingest only'})` : ''),
@@ -152,19 +242,22 @@ export function buildCli(io: CliIo = { out: console.log, err: console.error, env
       )
       .option('--host <host>', 'interface to bind (env PLAYBACK_HOST, default 127.0.0.1)')
       .option('--redetect', 'also run the detector over raw replay recordings (env PLAYBACK_REDETECT)')
-      .option('--forward-dsn <dsn>', 'forward new occurrences to Sentry (env PLAYBACK_FORWARD_DSN)'),
+      .option('--forward-dsn <dsn>', 'forward new occurrences to Sentry (env PLAYBACK_FORWARD_DSN)')
+      .addHelpText('after', ENVIRONMENT_HELP),
   ).action(async (flags: StoreFlags & KafkaFlags & ConsumeFlags) => {
-    const options = storeOptions(flags, io.env);
+    const options = await storeOptions(flags, io.env);
     const kafka = kafkaOptions(flags, options.kafka);
     if (!kafka) {
       throw new Error(
         'consume needs Kafka: set PLAYBACK_KAFKA_BROKERS=host:port or --kafka-brokers (without Kafka, `playback serve` processes in-process)',
       );
     }
+    const listen = { port: flags.port ?? options.port, host: flags.host ?? options.host };
+    await ensurePortFree(listen.host ?? DEFAULT_HOST, listen.port ?? DEFAULT_CONSUME_PORT, 'consume');
+    const { startProcessors } = await import('./runtime/processors.js');
     const processors = await startProcessors({
       kafka,
-      port: flags.port ?? options.port,
-      host: flags.host ?? options.host,
+      ...listen,
       dataDir: options.dataDir,
       databaseUrl: options.databaseUrl,
       databaseSchema: options.databaseSchema,
@@ -172,6 +265,8 @@ export function buildCli(io: CliIo = { out: console.log, err: console.error, env
       forwardDsn: flags.forwardDsn ?? options.forwardDsn,
       redetect: flags.redetect ?? options.redetect,
       maxRecordingInflatedBytes: options.limits?.maxRecordingInflatedBytes,
+    }).catch((error: unknown) => {
+      throw portInUse(error, 'consume');
     });
     const { queue } = processors;
     io.out(
@@ -195,17 +290,13 @@ export function buildCli(io: CliIo = { out: console.log, err: console.error, env
 
   const projects = program.command('projects').description('manage projects and their DSNs');
 
-  withStoreFlags(
-    projects
-      .command('create <name>')
-      .description('create a project and print its DSN')
-      .option('--server <url>', 'ask a running consumer (needed while `serve` holds an embedded database)')
-      .option('--public-url <url>', `base URL the DSN names (default http://127.0.0.1:${DEFAULT_PORT})`),
+  withProjectFlags(
+    projects.command('create <name>').description('create a project and print its DSN'),
   ).action(async (name: string, flags: StoreFlags) => {
     const server = flags.server ?? io.env.PLAYBACK_SERVER;
     if (server) {
       const token = io.env.PLAYBACK_API_TOKEN;
-      const response = await fetch(new URL('/api/projects', server), {
+      const response = await ask(server, '/api/projects', {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
@@ -219,8 +310,8 @@ export function buildCli(io: CliIo = { out: console.log, err: console.error, env
       io.out(body.dsn);
       return;
     }
-    const options = storeOptions(flags, io.env);
-    const store = await openStore(options);
+    const options = await storeOptions(flags, io.env);
+    const store = await (await runtime()).openStore(options);
     try {
       const { project, key } = await store.createProject(name);
       const base = options.publicUrl ?? `http://127.0.0.1:${options.port ?? DEFAULT_PORT}`;
@@ -230,41 +321,40 @@ export function buildCli(io: CliIo = { out: console.log, err: console.error, env
     }
   });
 
-  withStoreFlags(
-    projects
-      .command('list')
-      .description('list projects and their DSNs')
-      .option('--server <url>', 'ask a running consumer (needed while `serve` holds an embedded database)')
-      .option('--public-url <url>', `base URL the DSNs name (default http://127.0.0.1:${DEFAULT_PORT})`),
-  ).action(async (flags: StoreFlags) => {
-    const print = (projects: Array<{ id: number; name: string; dsns: string[] }>) => {
-      for (const p of projects) io.out(`${p.id}\t${p.name}\t${p.dsns.join(' ')}`);
-    };
-    const server = flags.server ?? io.env.PLAYBACK_SERVER;
-    if (server) {
-      const token = io.env.PLAYBACK_API_TOKEN;
-      const response = await fetch(new URL('/api/projects', server), {
-        headers: token ? { authorization: `Bearer ${token}` } : {},
-      });
-      if (!response.ok) throw new Error(`server answered ${response.status}`);
-      print((await response.json()) as Array<{ id: number; name: string; dsns: string[] }>);
-      return;
-    }
-    const options = storeOptions(flags, io.env);
-    const store = await openStore(options);
-    try {
-      const base = options.publicUrl ?? `http://127.0.0.1:${options.port ?? DEFAULT_PORT}`;
-      print(
-        (await store.listProjects()).map((p) => ({ ...p, dsns: p.keys.map((k) => buildDsn(base, k, p.id)) })),
-      );
-    } finally {
-      await store.close();
-    }
-  });
+  withProjectFlags(projects.command('list').description('list projects and their DSNs')).action(
+    async (flags: StoreFlags) => {
+      const print = (projects: Array<{ id: number; name: string; dsns: string[] }>) => {
+        for (const p of projects) io.out(`${p.id}\t${p.name}\t${p.dsns.join(' ')}`);
+      };
+      const server = flags.server ?? io.env.PLAYBACK_SERVER;
+      if (server) {
+        const token = io.env.PLAYBACK_API_TOKEN;
+        const response = await ask(server, '/api/projects', {
+          headers: token ? { authorization: `Bearer ${token}` } : {},
+        });
+        if (!response.ok) throw new Error(`server answered ${response.status}`);
+        print((await response.json()) as Array<{ id: number; name: string; dsns: string[] }>);
+        return;
+      }
+      const options = await storeOptions(flags, io.env);
+      const store = await (await runtime()).openStore(options);
+      try {
+        const base = options.publicUrl ?? `http://127.0.0.1:${options.port ?? DEFAULT_PORT}`;
+        print(
+          (await store.listProjects()).map((p) => ({
+            ...p,
+            dsns: p.keys.map((k) => buildDsn(base, k, p.id)),
+          })),
+        );
+      } finally {
+        await store.close();
+      }
+    },
+  );
 
   withStoreFlags(program.command('migrate').description('bring the database schema up to date')).action(
     async (flags: StoreFlags) => {
-      const store = await openStore(storeOptions(flags, io.env));
+      const store = await (await runtime()).openStore(await storeOptions(flags, io.env));
       await store.close();
       io.out('schema up to date');
     },

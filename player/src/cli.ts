@@ -1,19 +1,34 @@
 #!/usr/bin/env node
-// `playback`: the developer's command line. Replay, verify and export run
-// here; serve, consume and projects belong to the consumer and are handed to
-// its `playback-consumer` command when it is installed.
-import { spawnSync } from 'node:child_process';
-import { Command, Option } from 'commander';
-import { type BuildCommandOptions, buildCommand } from './cli/build-command.js';
-import { exportCommand } from './cli/export-command.js';
-import { parseSpeed, type ReplayCommandOptions, replayCommand } from './cli/replay-command.js';
-import { type VerifyCommandOptions, verifyCommand } from './cli/verify-command.js';
+// The developer's sub-commands of `playback`: replay, verify, build and export. The `playback`
+// bin (@playback/cli) runs them; running this file directly does too (the tests do).
+import { realpathSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { buildPlaybackFile } from './build/build-playback-file.js';
+import { readBuildSources } from './build/read-build-sources.js';
+import { parseSpeed, type ReplayCommandOptions, replayCommand, writeReports } from './cli/replay-command.js';
+import { exportPlaywrightSpec } from './export/export-playwright.js';
+import { readPlaybackFile } from './file/read-playback-file.js';
+import { renderTerminalReport } from './report/render-terminal.js';
+import { verify } from './verify/verify.js';
 
-const CONSUMER_COMMANDS = new Set(['serve', 'consume', 'projects', 'migrate']);
+/** An http(s) or ws(s) URL, or a clear refusal before any browser starts. */
+function url(value: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new InvalidArgumentError(`not a URL (expected e.g. http://localhost:5173)`);
+  }
+  if (!/^(https?|wss?):$/.test(parsed.protocol))
+    throw new InvalidArgumentError(`not an http(s) URL (${parsed.protocol} given)`);
+  return value;
+}
 
 function withReplayOptions(command: Command): Command {
   return command
-    .requiredOption('--url <url>', 'base URL of your local app, e.g. http://localhost:5173')
+    .requiredOption('--url <url>', 'base URL of your local app, e.g. http://localhost:5173', url)
     .addOption(
       new Option('--net <mode>', 'requests the recording lacks')
         .choices(['strict', 'fallback', 'passthrough'])
@@ -24,8 +39,11 @@ function withReplayOptions(command: Command): Command {
     )
     .addOption(new Option('--clock <clock>', 'page clock').choices(['recorded', 'real']).default('recorded'))
     .option('--headless', 'no window (for CI)')
-    .option('--browser-path <path>', 'Chromium executable to launch')
-    .option('--cdp <url>', 'attach to a Chromium you already run (--remote-debugging-port)')
+    .option(
+      '--browser-path <path>',
+      'Chromium executable to launch (env PLAYBACK_CHROMIUM, default /usr/bin/chromium)',
+    )
+    .option('--cdp <url>', 'attach to a Chromium you already run (--remote-debugging-port)', url)
     .option('--values <file>', 'JSON object of values to type instead of masked stand-ins')
     .option('--report <file>', 'write the report as JSON')
     .option('--html <file>', 'write the report as a self-contained HTML page');
@@ -50,15 +68,29 @@ export function buildProgram(): Command {
   withReplayOptions(
     program
       .command('verify')
-      .description(
-        'check the recorded failures (click issues, errors after a click, failed requests) for CI: exit 0 pass, 1 fail, 2 usage or nothing to verify, 3 inconclusive',
-      )
-      .argument('<file>', 'a *.playback.json file with the failures it recorded')
+      .description('exit 0 when the recorded click issue is fixed (or still reproduces), for CI')
+      .argument('<file>', 'a *.playback.json file with the click issue it recorded')
       .addOption(
-        new Option('--expect <outcome>', 'what must hold (required)').choices(['fixed', 'reproduces']),
+        new Option('--expect <outcome>', 'what must hold')
+          .choices(['fixed', 'reproduces'])
+          .makeOptionMandatory(),
       ),
-  ).action(async (path: string, options: VerifyCommandOptions) => {
-    process.exitCode = await verifyCommand(path, options);
+  ).action(async (path: string, options: ReplayCommandOptions & { expect: 'fixed' | 'reproduces' }) => {
+    const file = await readPlaybackFile(path);
+    const result = await verify(file, {
+      url: options.url,
+      net: options.net,
+      speed: options.speed,
+      clock: options.clock,
+      headless: options.headless ?? false,
+      browserPath: options.browserPath,
+      cdpUrl: options.cdp,
+      expect: options.expect,
+    });
+    console.log(renderTerminalReport(result.report, file.steps));
+    await writeReports(result.report, file, options);
+    console.log(`\n${result.ok ? 'PASS' : 'FAIL'} (--expect ${result.expectation}): ${result.verdict}`);
+    process.exitCode = result.ok ? 0 : 1;
   });
 
   const collect = (value: string, previous: string[]) => [...previous, value];
@@ -87,9 +119,27 @@ export function buildProgram(): Command {
     )
     .requiredOption('-o, --out <file>', 'the *.playback.json to write')
     .option('--explain', 'say how each conflict was resolved')
-    .action(async (options: BuildCommandOptions) => {
-      await buildCommand(options);
-    });
+    .action(
+      async (options: {
+        playback: string[];
+        sentryReplay: string[];
+        har: string[];
+        log: string[];
+        segment: string[];
+        logWindow: string;
+        out: string;
+        explain?: boolean;
+      }) => {
+        const logWindowMs = Number(options.logWindow);
+        if (!Number.isFinite(logWindowMs) || logWindowMs < 0)
+          throw new Error(`--log-window: expected a number of milliseconds, got "${options.logWindow}"`);
+        const sources = await readBuildSources(options);
+        const { file, explanations } = buildPlaybackFile(sources, { logWindowMs });
+        await writeFile(options.out, `${JSON.stringify(file, null, 1)}\n`);
+        if (options.explain) for (const e of explanations) console.log(`${e.rule}: ${e.detail}`);
+        console.log(`wrote ${options.out} (${file.steps.length} steps, ${file.network.length} exchanges)`);
+      },
+    );
 
   program
     .command('export')
@@ -98,32 +148,28 @@ export function buildProgram(): Command {
     .requiredOption('--playwright <out>', 'the .spec.ts file to write')
     .option('--url <url>', 'base URL the test defaults to', 'http://localhost:5173')
     .action(async (file: string, options: { playwright: string; url: string }) => {
-      await exportCommand(file, options);
+      const session = await readPlaybackFile(file);
+      await writeFile(options.playwright, exportPlaywrightSpec(session, { baseUrl: options.url }));
+      console.log(`wrote ${options.playwright} (${session.steps.length} steps)`);
     });
 
   return program;
 }
 
-async function main(argv: string[]): Promise<void> {
-  const [command] = argv.slice(2);
-  if (command && CONSUMER_COMMANDS.has(command)) {
-    const result = spawnSync('playback-consumer', argv.slice(2), { stdio: 'inherit' });
-    if (result.error) {
-      console.error(
-        `'playback ${command}' is the consumer's: install @playback/consumer (it provides playback-consumer).`,
-      );
-      process.exitCode = 2;
-    } else process.exitCode = result.status ?? 1;
-    return;
-  }
+function isMain(): boolean {
+  if (!process.argv[1]) return false;
   try {
-    await buildProgram().parseAsync(argv);
+    return realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isMain()) {
+  try {
+    await buildProgram().parseAsync(process.argv);
   } catch (error) {
     console.error(`playback: ${(error as Error).message}`);
     process.exitCode = 2;
   }
-}
-
-if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/playback')) {
-  await main(process.argv);
 }
