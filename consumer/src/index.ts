@@ -47,15 +47,10 @@ export {
   issueOccurrence,
 } from './sinks/issue-occurrence.js';
 export type { Database, DatabaseOptions } from './store/database.js';
+export type { IssueDetail, IssueSummary } from './store/issues.js';
 export { MIGRATIONS, migrate } from './store/migrations.js';
+export type { IssueGroup } from './store/occurrences.js';
 export { openDatabase } from './store/open-store.js';
-export {
-  type IssueDetail,
-  type IssueGroup,
-  type IssueSummary,
-  type PathStats,
-  type SessionDetail,
-  type SessionSummary,
-  Store,
-  type TrafficPath,
-} from './store/store.js';
+export type { SessionDetail, SessionSummary } from './store/sessions.js';
+export type { PathStats, TrafficPath } from './store/stats.js';
+export { Store } from './store/store.js';

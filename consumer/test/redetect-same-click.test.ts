@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OccurrenceSink } from '../src/pipeline/occurrence-sink.js';
 import type { RunningConsumer } from '../src/runtime/consumer.js';
-import type { IssueDetail, IssueSummary } from '../src/store/store.js';
+import type { IssueDetail, IssueSummary } from '../src/store/issues.js';
 import { testDatabases } from './databases.js';
 import { breadcrumbEvent, exceptionEnvelope, issuesBatch, replayEnvelope } from './fixtures.js';
 import { envelopePath, getJson, issuesPath, post, startTestConsumer } from './harness.js';

@@ -3,7 +3,7 @@
 // replay so far, so the dead click is found once, when it is due, and never at a segment boundary.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningConsumer } from '../src/runtime/consumer.js';
-import type { IssueDetail, IssueSummary } from '../src/store/store.js';
+import type { IssueDetail, IssueSummary } from '../src/store/issues.js';
 import { replayEnvelope } from './fixtures.js';
 import { envelopePath, getJson, post, startTestConsumer } from './harness.js';
 import { click, meta, mouse, snapshot, T0 } from './rrweb-recording.js';

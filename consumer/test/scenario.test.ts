@@ -1,7 +1,7 @@
 // One user-facing scenario, run on embedded PGlite and on the PostgreSQL server:
 // issues arrive by all three paths, group, sample, and read back through the API.
 import { afterAll, describe, expect, it } from 'vitest';
-import type { IssueDetail, IssueSummary } from '../src/store/store.js';
+import type { IssueDetail, IssueSummary } from '../src/store/issues.js';
 import { testDatabases } from './databases.js';
 import { breadcrumbEvent, clickIssue, exceptionEnvelope, issuesBatch, replayEnvelope } from './fixtures.js';
 import { envelopePath, getJson, issuesPath, playbackPath, post, startTestConsumer } from './harness.js';

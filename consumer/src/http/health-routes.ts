@@ -17,13 +17,13 @@ export const healthRoutes: FastifyPluginAsync<HealthRoutesOptions> = async (
 ) => {
   app.get('/healthz', async (_request, reply) => {
     try {
-      await store.db.query('SELECT 1');
+      await store.ping();
     } catch (error) {
       return reply.code(503).send({ status: 'unavailable', detail: (error as Error).message });
     }
     const problem = queue.deliveryProblem?.() ?? null;
     if (problem) return reply.code(503).send({ status: 'unavailable', detail: problem });
-    return { status: 'ok', database: store.db.kind, queue: { kind: queue.kind, depth: queue.depth() } };
+    return { status: 'ok', database: store.kind, queue: { kind: queue.kind, depth: queue.depth() } };
   });
   app.get('/metrics', async (_request, reply) => {
     metrics.queueDepth.set(queue.depth());

@@ -12,7 +12,7 @@ import { MAX_RECORDING_INFLATED_BYTES } from '../constants.js';
 import { badRequest } from '../errors.js';
 import { type Envelope, EnvelopeError, parseEnvelope, parseJsonItem } from '../formats/envelope.js';
 import { type RecordingSegment, readRecordingSegment } from '../formats/recording-segment.js';
-import type { TrafficPath } from '../store/store.js';
+import type { TrafficPath } from '../store/stats.js';
 import { defaultRecordingReaders, type RecordingContext, type RecordingReaders } from './detector-adapter.js';
 import { type IssuesBatch, IssuesBatchSchema, MAX_SESSION_ID_CHARS } from './payloads.js';
 import { zodReason } from './zod-reason.js';

@@ -1,7 +1,7 @@
 // An issue's title and culprit, what a developer reads first. The fingerprint that makes a click one issue
 // comes with the ClickIssue (the detector's fingerprint/); this only names the group.
 import type { ClickIssue, ClickIssueType, Target } from '@playback/detector';
-import type { IssueGroup } from '../store/store.js';
+import type { IssueGroup } from '../store/occurrences.js';
 
 const TYPE_LABELS: Record<ClickIssueType, string> = {
   dead: 'Dead click',

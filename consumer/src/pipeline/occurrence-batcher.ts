@@ -1,7 +1,8 @@
 // Group commit: occurrences from messages processed at once go to the store in one statement per
 // project. One write is in flight at a time; what arrives meanwhile forms the next batch, so batches
 // grow with load and a quiet consumer still writes at once.
-import type { OccurrenceInput, RecordedOccurrence, Store } from '../store/store.js';
+import type { OccurrenceInput, RecordedOccurrence } from '../store/occurrences.js';
+import type { Store } from '../store/store.js';
 
 /** Occurrences per statement at most. */
 export const MAX_OCCURRENCE_BATCH = 500;

@@ -1,5 +1,5 @@
-import type { ClickIssue } from '@playback/detector';
-import type { IssueGroup, IssuePath } from '../store/store.js';
+import type { ClickIssue, ReportPath } from '@playback/detector';
+import type { IssueGroup } from '../store/occurrences.js';
 
 // The port the processor writes stored occurrences to; sinks/ implements it (Sentry, Kafka).
 
@@ -22,7 +22,7 @@ export interface NewOccurrence {
   projectId: number;
   issueId: number;
   newIssue: boolean;
-  path: IssuePath;
+  path: ReportPath;
   group: IssueGroup;
   issue: ClickIssue;
 }

@@ -1,10 +1,10 @@
 // The processors: decode → sample → group → store, then the optional sinks.
-import type { ClickIssue } from '@playback/detector';
+import type { ClickIssue, ReportPath } from '@playback/detector';
 import type { Logger } from 'pino';
 import type { ConsumerMetrics } from '../metrics.js';
 import type { QueueMessage } from '../queue/queue.js';
 import type { StatsRecorder } from '../store/stats-recorder.js';
-import type { IssuePath, Store } from '../store/store.js';
+import type { Store } from '../store/store.js';
 import { issuesFromRecording, readEnvelope, readIssuesBatch, readPlaybackUpload } from './decode.js';
 import { defaultRecordingReaders, type RecordingReaders } from './detector-adapter.js';
 import { groupClickIssue } from './issue-title.js';
@@ -145,7 +145,7 @@ export class Processor {
     await withRetry(() => store.saveSession(message.projectId, file, message.body.length));
   }
 
-  private async storeAll(projectId: number, issues: readonly ClickIssue[], path: IssuePath): Promise<void> {
+  private async storeAll(projectId: number, issues: readonly ClickIssue[], path: ReportPath): Promise<void> {
     const { stats, metrics, sampling, logger } = this.options;
     if (issues.length === 0) return;
     const config = await sampling.get(projectId);

@@ -1,8 +1,9 @@
 // Sampling: a keep-rate per project, per issue type and per path, changed at run time.
 // The decision hashes the session, so a session is kept or dropped whole, on every path and every retry.
+
+import type { ReportPath } from '@playback/detector';
 import { CLICK_ISSUE_TYPES, type ClickIssue, hash64, REPORT_PATHS } from '@playback/detector';
 import { z } from 'zod';
-import type { IssuePath } from '../store/store.js';
 
 const Rate = z.number().min(0).max(1);
 
@@ -26,7 +27,7 @@ export type SamplingConfig = z.infer<typeof SamplingConfigSchema>;
 export const DEFAULT_SAMPLING: SamplingConfig = { rate: 1, rules: [] };
 
 /** The rate that applies to an issue of `type` arriving by `path`. */
-export function samplingRate(config: SamplingConfig, type: ClickIssue['type'], path: IssuePath): number {
+export function samplingRate(config: SamplingConfig, type: ClickIssue['type'], path: ReportPath): number {
   let best: { specificity: number; rate: number } = { specificity: 0, rate: config.rate };
   for (const rule of config.rules) {
     if (rule.type !== undefined && rule.type !== type) continue;
@@ -49,7 +50,7 @@ export function samplingPoint(key: string): number {
   return Number.parseInt(hash64(key).slice(0, 8), 16) / 0x1_0000_0000;
 }
 
-export function shouldKeep(config: SamplingConfig, issue: ClickIssue, path: IssuePath): boolean {
+export function shouldKeep(config: SamplingConfig, issue: ClickIssue, path: ReportPath): boolean {
   const rate = samplingRate(config, issue.type, path);
   if (rate >= 1) return true;
   if (rate <= 0) return false;

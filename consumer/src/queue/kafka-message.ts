@@ -2,7 +2,7 @@
 // ingest learned — project, key, received time, path — beside the payload as it arrived, bytes untouched.
 import { decode, encode } from '@msgpack/msgpack';
 import { z } from 'zod';
-import type { TrafficPath } from '../store/store.js';
+import type { TrafficPath } from '../store/stats.js';
 import type { MessageKind, QueueMessage } from './queue.js';
 
 /** Bumped when the value's shape changes incompatibly. */

@@ -1,6 +1,6 @@
 // The queue between ingest and the processors. Two implementations share this interface:
 // embedded (in-process, bounded: the default) and Kafka (topics per path, see kafka-topics.ts).
-import type { TrafficPath } from '../store/store.js';
+import type { TrafficPath } from '../store/stats.js';
 
 export type MessageKind = 'envelope' | 'issues' | 'playback';
 

@@ -26,7 +26,8 @@ import type { OccurrenceSink } from '../pipeline/occurrence-sink.js';
 import { EmbeddedQueue } from '../queue/embedded-queue.js';
 import { type KafkaSettingsInput, kafkaSettingsFromEnv, parseKafkaSettings } from '../queue/kafka-config.js';
 import type { Queue } from '../queue/queue.js';
-import type { Project, Store } from '../store/store.js';
+import type { Project } from '../store/projects.js';
+import type { Store } from '../store/store.js';
 import { kafkaQueueFor, openProcessingRuntime } from './processing-runtime.js';
 import { startProcessing } from './processors.js';
 
@@ -220,7 +221,7 @@ export async function startConsumer(options: ConsumerOptions = {}): Promise<Runn
 
   const url = await listenAt(app, options.port ?? DEFAULT_PORT, options.host ?? '127.0.0.1');
   if (!publicUrl) publicUrl = url;
-  logger.info({ url, database: store.db.kind, queue: queue.kind }, 'playback consumer listening');
+  logger.info({ url, database: store.kind, queue: queue.kind }, 'playback consumer listening');
 
   let closing: Promise<void> | null = null;
   return {

@@ -1,4 +1,4 @@
-import type { ClickIssue } from '@playback/detector';
+import type { ClickIssue, ReportPath as IssuePath } from '@playback/detector';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../test/databases.js';
@@ -6,7 +6,7 @@ import { clickIssue } from '../../test/fixtures.js';
 import { groupClickIssue } from '../pipeline/issue-title.js';
 import type { Sql } from './database.js';
 import { openDatabase } from './open-store.js';
-import { type IssuePath, Store } from './store.js';
+import { Store } from './store.js';
 
 const T = 1_760_000_000_000;
 
@@ -120,7 +120,8 @@ for (const database of testDatabases()) {
         // Two consumers of one group on one schema. The other one's work stays in a transaction that
         // commits only when ours has finished or waits for it.
         const options = database.options();
-        const ours = new Store(await openDatabase(options));
+        const db = await openDatabase(options);
+        const ours = new Store(db);
         await ours.migrate();
         const other = new pg.Client({
           connectionString: options.databaseUrl,
@@ -149,7 +150,7 @@ for (const database of testDatabases()) {
           });
           // Ours finishes, or waits for the other writer; only then does the other commit.
           while (!done) {
-            const [blocked] = await ours.db.query(
+            const [blocked] = await db.query(
               'SELECT count(*)::int AS n FROM pg_stat_activity WHERE $1::int = ANY(pg_blocking_pids(pid))',
               [pid],
             );

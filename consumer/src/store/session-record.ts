@@ -65,3 +65,19 @@ export function sessionRecord(file: PlaybackFile): SessionRecord {
     links: sessionLinks(file),
   };
 }
+
+/**
+ * Pairs of (session, occurrence) that are the same user session: the occurrence carries the
+ * session's id, its replay id, or is one of the click issues the file recorded (whose ids are
+ * uuids, checked at ingest). `$1` is the project.
+ */
+export const SESSION_OCCURRENCE_PAIRS = `
+  SELECT l.session_id, o.fingerprint FROM session_links l
+    JOIN occurrences o ON o.project_id = l.project_id AND o.session_id = l.value
+    WHERE l.project_id = $1 AND l.kind = 'session'
+  UNION SELECT l.session_id, o.fingerprint FROM session_links l
+    JOIN occurrences o ON o.project_id = l.project_id AND o.replay_id = l.value
+    WHERE l.project_id = $1 AND l.kind = 'replay'
+  UNION SELECT l.session_id, o.fingerprint FROM session_links l
+    JOIN occurrences o ON o.project_id = l.project_id AND o.id = l.value::uuid
+    WHERE l.project_id = $1 AND l.kind = 'occurrence'`;

@@ -5,7 +5,7 @@ import type { ClickIssue } from '@playback/detector';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, ensureChromium } from '../../../scripts/ensure-chromium.mjs';
-import type { IssueDetail, IssueSummary } from '../../src/store/store.js';
+import type { IssueDetail, IssueSummary } from '../../src/store/issues.js';
 import { testDatabases } from '../databases.js';
 import { clickIssue } from '../fixtures.js';
 import { getJson, startTestConsumer } from '../harness.js';
@@ -198,7 +198,9 @@ describe('real @sentry/browser in Chromium', () => {
             `/api/${project.id}/issues?sort=count`,
           );
           const types = new Set(list.issues.map((i) => i.type));
-          return ['dead', 'slow', 'rage', 'error'].every((t) => types.has(t)) ? list.issues : undefined;
+          return (['dead', 'slow', 'rage', 'error'] as const).every((t) => types.has(t))
+            ? list.issues
+            : undefined;
         }, 'issues by all three paths and both replay routes');
         expect(issues.map((i) => i.title).sort()).toEqual([
           'Dead click on button "Pay now"',

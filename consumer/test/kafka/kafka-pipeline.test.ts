@@ -10,7 +10,7 @@ import { fromQueueRecord } from '../../src/queue/kafka-message.js';
 import type { KafkaQueue } from '../../src/queue/kafka-queue.js';
 import { kafkaTopics } from '../../src/queue/kafka-topics.js';
 import { ISSUE_PLATFORM_TYPE_IDS, IssueOccurrenceSchema } from '../../src/sinks/issue-occurrence.js';
-import type { IssueSummary } from '../../src/store/store.js';
+import type { IssueSummary } from '../../src/store/issues.js';
 import { breadcrumbEvent, clickIssue, exceptionEnvelope, issuesBatch, replayEnvelope } from '../fixtures.js';
 import { envelopePath, getJson, issuesPath, playbackPath, post, startTestConsumer } from '../harness.js';
 import { playbackFile } from '../playback-file.js';

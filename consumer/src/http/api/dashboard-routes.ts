@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../constants.js';
 import { samplingRate } from '../../pipeline/sampler.js';
-import { DashboardQueries, ISSUE_PATHS, seriesWindow } from '../../store/dashboard-queries.js';
+import { seriesWindow } from '../../store/issue-series.js';
 import { type ApiOptions, IssueParams, ProjectParams, parseOr400, projectOr404 } from './common.js';
 
 const Period = z.enum(['24h', '14d']).default('24h');
@@ -36,14 +36,13 @@ const ratio = (part: number, whole: number): number | null => (whole > 0 ? part 
 
 export async function dashboardRoutes(app: FastifyInstance, options: ApiOptions): Promise<void> {
   const { store, stats, sampling } = options;
-  const queries = new DashboardQueries(store.db);
   const now = () => Date.now();
 
   app.get('/api/:projectId/dashboard/issues', async (request, reply) => {
     const params = parseOr400(ProjectParams, request.params, reply);
     const query = params && parseOr400(DashboardIssuesQuerySchema, request.query, reply);
     if (!params || !query || !(await projectOr404(store, params.projectId, reply))) return;
-    const { issues, total } = await queries.searchIssues(params.projectId, {
+    const { issues, total } = await store.listIssues(params.projectId, {
       type: query.type,
       path: query.path,
       route: query.route,
@@ -53,7 +52,7 @@ export async function dashboardRoutes(app: FastifyInstance, options: ApiOptions)
       offset: query.cursor,
     });
     const window = seriesWindow(query.period, now());
-    const series = await queries.issueSeries(
+    const series = await store.issueSeries(
       params.projectId,
       issues.map((i) => i.fingerprint),
       window,
@@ -64,7 +63,7 @@ export async function dashboardRoutes(app: FastifyInstance, options: ApiOptions)
         const byPath = series.get(issue.fingerprint);
         const total = new Array<number>(window.buckets).fill(0);
         if (byPath) {
-          for (const path of ISSUE_PATHS) {
+          for (const path of REPORT_PATHS) {
             for (const [i, n] of byPath[path].entries()) total[i]! += n;
           }
         }
@@ -79,7 +78,7 @@ export async function dashboardRoutes(app: FastifyInstance, options: ApiOptions)
   app.get('/api/:projectId/dashboard/facets', async (request, reply) => {
     const params = parseOr400(ProjectParams, request.params, reply);
     if (!params || !(await projectOr404(store, params.projectId, reply))) return;
-    return queries.issueFacets(params.projectId);
+    return store.issueFacets(params.projectId);
   });
 
   app.get('/api/:projectId/dashboard/issues/:issueId/series', async (request, reply) => {
@@ -90,7 +89,7 @@ export async function dashboardRoutes(app: FastifyInstance, options: ApiOptions)
     if (!issue)
       return reply.code(404).send({ detail: `no issue ${params.issueId} in project ${params.projectId}` });
     const window = seriesWindow(query.period, now());
-    const series = await queries.issueSeries(params.projectId, [issue.fingerprint], window);
+    const series = await store.issueSeries(params.projectId, [issue.fingerprint], window);
     return { window, byPath: series.get(issue.fingerprint) };
   });
 
@@ -102,12 +101,12 @@ export async function dashboardRoutes(app: FastifyInstance, options: ApiOptions)
     const since = query.since ?? null;
     const [traffic, figures, sessionsSince, config] = await Promise.all([
       store.stats(params.projectId),
-      queries.pathFigures(params.projectId, since),
-      since ? queries.sessionsSince(params.projectId, since) : Promise.resolve(null),
+      store.pathFigures(params.projectId, since),
+      since ? store.sessionsSince(params.projectId, since) : Promise.resolve(null),
       sampling.get(params.projectId),
     ]);
     const paths = Object.fromEntries(
-      ISSUE_PATHS.map((path) => {
+      REPORT_PATHS.map((path) => {
         const counters = traffic[path];
         const sessions = sessionsSince ? (sessionsSince[path] ?? 0) : counters.sessions;
         const figure = figures[path];

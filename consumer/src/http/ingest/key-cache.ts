@@ -1,6 +1,7 @@
 // Project keys, looked up once and cached for KEY_CACHE_TTL_MS (unknown keys too, so floods stay cheap).
 import { KEY_CACHE_TTL_MS } from '../../constants.js';
-import type { ProjectKey, Store } from '../../store/store.js';
+import type { ProjectKey } from '../../store/projects.js';
+import type { Store } from '../../store/store.js';
 
 export class KeyCache {
   private readonly cache = new Map<string, { key: ProjectKey | null; until: number }>();

@@ -1,0 +1,235 @@
+// Issues: one per fingerprint, with counts per path. Listing and search (one filter for the API and the
+// dashboard), an issue with its latest occurrences and links, and filter facets.
+import {
+  CLICK_ISSUE_TYPES,
+  type ClickIssue,
+  type ClickIssueType,
+  REPORT_PATHS,
+  type ReportPath,
+} from '@playback/detector';
+import { MAX_LINKED_IDS_PER_ISSUE, MAX_OCCURRENCES_PER_ISSUE } from '../constants.js';
+import type { Sql } from './database.js';
+import { iso, jsonValue, num, textOrNull } from './rows.js';
+import { SESSION_OCCURRENCE_PAIRS } from './session-record.js';
+
+export interface IssueSummary {
+  id: number;
+  fingerprint: string;
+  type: ClickIssueType;
+  title: string;
+  culprit: string;
+  route: string;
+  firstSeen: string;
+  lastSeen: string;
+  count: number;
+  countByPath: Record<ReportPath, number>;
+}
+
+export interface OccurrenceView {
+  id: string;
+  path: ReportPath;
+  source: string;
+  sessionId: string | null;
+  replayId: string | null;
+  occurredAt: string;
+  receivedAt: string;
+  url: string;
+  timeAfterClickMs: number;
+  clickCount: number;
+  endReason: string;
+  evidence: ClickIssue['evidence'];
+  error: ClickIssue['error'];
+  target: ClickIssue['target'];
+}
+
+export interface IssueDetail extends IssueSummary {
+  occurrences: OccurrenceView[];
+  replayIds: string[];
+  sessions: string[];
+  playbackSessions: string[];
+}
+
+export type IssueSort = 'count' | 'last_seen' | 'first_seen';
+
+export interface IssueListQuery {
+  type?: ClickIssueType | undefined;
+  path?: ReportPath | undefined;
+  route?: string | undefined;
+  /** Free text: matches title, route or fingerprint; `#12` or `12` also matches the issue id. */
+  q?: string | undefined;
+  sort?: IssueSort | undefined;
+  limit: number;
+  offset: number;
+}
+
+export interface IssueFacets {
+  total: number;
+  types: Record<ClickIssueType, number>;
+  paths: Record<ReportPath, number>;
+  routes: Array<{ route: string; issues: number }>;
+}
+
+/** Routes offered as filters: the busiest ones. */
+export const MAX_ROUTE_FACETS = 100;
+
+/** `LIKE` treats `%`, `_` and `\` specially: a user's search text must not. */
+export function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export const zeroByType = (): Record<ClickIssueType, number> =>
+  Object.fromEntries(CLICK_ISSUE_TYPES.map((t) => [t, 0])) as Record<ClickIssueType, number>;
+
+export const byReportPath = <T>(make: (path: ReportPath) => T): Record<ReportPath, T> =>
+  Object.fromEntries(REPORT_PATHS.map((path) => [path, make(path)])) as Record<ReportPath, T>;
+
+const PATH_COUNT_COLUMN: Record<ReportPath, string> = {
+  exception: 'count_exception',
+  endpoint: 'count_endpoint',
+  replay: 'count_replay',
+};
+
+export const ISSUE_COLUMNS = `id, fingerprint, type, title, culprit, first_seen, last_seen, count,
+  count_exception, count_endpoint, count_replay`;
+
+export const SORT_ORDER: Record<IssueSort, string> = {
+  count: 'count DESC, last_seen DESC, id DESC',
+  last_seen: 'last_seen DESC, id DESC',
+  first_seen: 'first_seen DESC, id DESC',
+};
+
+/** An `issues` row as the API and the dashboard show it. */
+export function toIssueSummary(row: Record<string, unknown>): IssueSummary {
+  return {
+    id: num(row.id),
+    fingerprint: String(row.fingerprint),
+    type: String(row.type) as ClickIssueType,
+    title: String(row.title),
+    culprit: String(row.culprit),
+    route: String(row.culprit),
+    firstSeen: iso(row.first_seen),
+    lastSeen: iso(row.last_seen),
+    count: num(row.count),
+    countByPath: byReportPath((path) => num(row[PATH_COUNT_COLUMN[path]])),
+  };
+}
+
+/** The WHERE clause of a list query and its parameters ($1 is the project). */
+function issueFilter(projectId: number, query: IssueListQuery): { filter: string; params: unknown[] } {
+  const where = ['project_id = $1'];
+  const params: unknown[] = [projectId];
+  const bind = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  if (query.type) where.push(`type = ${bind(query.type)}`);
+  if (query.route) where.push(`culprit = ${bind(query.route)}`);
+  if (query.path) where.push(`${PATH_COUNT_COLUMN[query.path]} > 0`);
+  const text = query.q?.trim();
+  if (text) {
+    const pattern = bind(likePattern(text));
+    const matches = [`title ILIKE ${pattern}`, `culprit ILIKE ${pattern}`, `fingerprint = ${bind(text)}`];
+    const id = /^#?(\d{1,9})$/.exec(text);
+    if (id) matches.push(`id = ${bind(Number(id[1]))}`);
+    where.push(`(${matches.join(' OR ')})`);
+  }
+  return { filter: where.join(' AND '), params };
+}
+
+function toOccurrenceView(row: Record<string, unknown>): OccurrenceView {
+  const data = jsonValue(row.data) as ClickIssue;
+  return {
+    id: String(row.id),
+    path: String(row.path) as ReportPath,
+    source: String(row.source),
+    sessionId: textOrNull(row.session_id),
+    replayId: textOrNull(row.replay_id),
+    occurredAt: iso(row.occurred_at),
+    receivedAt: iso(row.received_at),
+    url: data.url,
+    timeAfterClickMs: data.timeAfterClickMs,
+    clickCount: data.clickCount,
+    endReason: data.endReason,
+    evidence: data.evidence,
+    error: data.error,
+    target: data.target,
+  };
+}
+
+export class IssueStore {
+  constructor(private readonly db: Sql) {}
+
+  async list(projectId: number, query: IssueListQuery): Promise<{ issues: IssueSummary[]; total: number }> {
+    const { filter, params } = issueFilter(projectId, query);
+    const [totalRow] = await this.db.query(
+      `SELECT count(*)::int AS total FROM issues WHERE ${filter}`,
+      params,
+    );
+    const rows = await this.db.query(
+      `SELECT ${ISSUE_COLUMNS} FROM issues WHERE ${filter}
+       ORDER BY ${SORT_ORDER[query.sort ?? 'last_seen']} LIMIT ${query.limit | 0} OFFSET ${query.offset | 0}`,
+      params,
+    );
+    return { issues: rows.map(toIssueSummary), total: num(totalRow?.total) };
+  }
+
+  async get(projectId: number, issueId: number): Promise<IssueDetail | null> {
+    const [row] = await this.db.query(
+      `SELECT ${ISSUE_COLUMNS} FROM issues WHERE project_id = $1 AND id = $2`,
+      [projectId, issueId],
+    );
+    if (!row) return null;
+    const group = [projectId, String(row.fingerprint)];
+    const occurrences = await this.db.query(
+      `SELECT id, path, source, session_id, replay_id, occurred_at, received_at, data FROM occurrences
+       WHERE project_id = $1 AND fingerprint = $2 ORDER BY occurred_at DESC, id LIMIT ${MAX_OCCURRENCES_PER_ISSUE}`,
+      group,
+    );
+    const linked = (column: 'replay_id' | 'session_id') =>
+      this.db.query(
+        `SELECT ${column} AS value, max(occurred_at) AS at FROM occurrences
+         WHERE project_id = $1 AND fingerprint = $2 AND ${column} IS NOT NULL
+         GROUP BY ${column} ORDER BY at DESC LIMIT ${MAX_LINKED_IDS_PER_ISSUE}`,
+        group,
+      );
+    const replayRows = await linked('replay_id');
+    const sessionRows = await linked('session_id');
+    const playbackRows = await this.db.query(
+      `SELECT s.id FROM sessions s WHERE s.project_id = $1 AND s.id IN (
+         SELECT pairs.session_id FROM (${SESSION_OCCURRENCE_PAIRS}) pairs WHERE pairs.fingerprint = $2)
+       ORDER BY s.started_at DESC, s.id LIMIT ${MAX_LINKED_IDS_PER_ISSUE}`,
+      group,
+    );
+    return {
+      ...toIssueSummary(row),
+      occurrences: occurrences.map(toOccurrenceView),
+      replayIds: replayRows.map((r) => String(r.value)),
+      sessions: sessionRows.map((r) => String(r.value)),
+      playbackSessions: playbackRows.map((r) => String(r.id)),
+    };
+  }
+
+  /** Issues per type, per path, and the busiest routes. */
+  async facets(projectId: number): Promise<IssueFacets> {
+    const [counts] = await this.db.query(
+      `SELECT count(*)::int AS total,
+         ${CLICK_ISSUE_TYPES.map((t) => `(count(*) FILTER (WHERE type = '${t}'))::int AS type_${t}`).join(', ')},
+         ${REPORT_PATHS.map((p) => `(count(*) FILTER (WHERE ${PATH_COUNT_COLUMN[p]} > 0))::int AS path_${p}`).join(', ')}
+       FROM issues WHERE project_id = $1`,
+      [projectId],
+    );
+    const routes = await this.db.query(
+      `SELECT culprit AS route, count(*)::int AS issues FROM issues WHERE project_id = $1
+       GROUP BY culprit ORDER BY issues DESC, culprit LIMIT ${MAX_ROUTE_FACETS}`,
+      [projectId],
+    );
+    const types = zeroByType();
+    for (const t of CLICK_ISSUE_TYPES) types[t] = num(counts?.[`type_${t}`]);
+    return {
+      total: num(counts?.total),
+      types,
+      paths: byReportPath((p) => num(counts?.[`path_${p}`])),
+      routes: routes.map((r) => ({ route: String(r.route), issues: num(r.issues) })),
+    };
+  }
+}

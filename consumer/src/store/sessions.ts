@@ -1,0 +1,148 @@
+// Sessions: uploaded playback files, the columns a session list shows, and the issues each is linked to.
+import type { PlaybackFile } from '@playback/detector';
+import { MAX_LINKED_IDS_PER_ISSUE } from '../constants.js';
+import type { Database } from './database.js';
+import { ISSUE_COLUMNS, type IssueSummary, SORT_ORDER, toIssueSummary } from './issues.js';
+import { iso, jsonValue, num, textOrNull } from './rows.js';
+import { SESSION_OCCURRENCE_PAIRS, sessionRecord } from './session-record.js';
+
+/** An uploaded playback file, as a session list shows it. */
+export interface SessionSummary {
+  id: string;
+  replayId: string | null;
+  app: { name: string; release: string | null };
+  url: string;
+  startedAt: string;
+  durationMs: number;
+  steps: number;
+  exchanges: number;
+  errors: number;
+  /** Click issues the file itself recorded. */
+  clickIssues: number;
+  sources: PlaybackFile['meta']['sources'];
+  bytes: number;
+  receivedAt: string;
+}
+
+export interface SessionDetail extends SessionSummary {
+  /** Issues with an occurrence from this session, by any path. */
+  issues: IssueSummary[];
+}
+
+export interface SessionListQuery {
+  limit: number;
+  offset: number;
+}
+
+const SESSION_COLUMNS = `id, replay_id, app_name, app_release, url, started_at, duration_ms, step_count,
+  exchange_count, error_count, click_issue_count, sources, bytes, received_at`;
+
+function toSessionSummary(row: Record<string, unknown>): SessionSummary {
+  return {
+    id: String(row.id),
+    replayId: textOrNull(row.replay_id),
+    app: { name: String(row.app_name), release: textOrNull(row.app_release) },
+    url: String(row.url),
+    startedAt: iso(row.started_at),
+    durationMs: num(row.duration_ms),
+    steps: num(row.step_count),
+    exchanges: num(row.exchange_count),
+    errors: num(row.error_count),
+    clickIssues: num(row.click_issue_count),
+    sources: jsonValue(row.sources) as SessionSummary['sources'],
+    bytes: num(row.bytes),
+    receivedAt: iso(row.received_at),
+  };
+}
+
+export class SessionStore {
+  constructor(private readonly db: Database) {}
+
+  /** Stores a playback file; the same session uploaded again replaces the earlier copy. Returns true when new. */
+  async save(projectId: number, file: PlaybackFile, bytes: number): Promise<boolean> {
+    const record = sessionRecord(file);
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx.query(
+        `INSERT INTO sessions (project_id, id, replay_id, app_name, app_release, url, started_at, duration_ms,
+           step_count, exchange_count, error_count, click_issue_count, sources, bytes, file)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14, $15::jsonb)
+         ON CONFLICT (project_id, id) DO UPDATE SET replay_id = EXCLUDED.replay_id, app_name = EXCLUDED.app_name,
+           app_release = EXCLUDED.app_release, url = EXCLUDED.url, started_at = EXCLUDED.started_at,
+           duration_ms = EXCLUDED.duration_ms, step_count = EXCLUDED.step_count,
+           exchange_count = EXCLUDED.exchange_count, error_count = EXCLUDED.error_count,
+           click_issue_count = EXCLUDED.click_issue_count, sources = EXCLUDED.sources, bytes = EXCLUDED.bytes,
+           file = EXCLUDED.file, received_at = now()
+         RETURNING (xmax = 0) AS inserted`,
+        [
+          projectId,
+          record.id,
+          record.replayId,
+          record.appName,
+          record.appRelease,
+          record.url,
+          record.startedAt,
+          record.durationMs,
+          record.stepCount,
+          record.exchangeCount,
+          record.errorCount,
+          record.clickIssueCount,
+          JSON.stringify(record.sources),
+          bytes,
+          JSON.stringify(file),
+        ],
+      );
+      await tx.query('DELETE FROM session_links WHERE project_id = $1 AND session_id = $2', [
+        projectId,
+        record.id,
+      ]);
+      await tx.query(
+        `INSERT INTO session_links (project_id, session_id, kind, value)
+         SELECT $1, $2, kind, value FROM unnest($3::text[], $4::text[]) AS t(kind, value)`,
+        [projectId, record.id, record.links.map((l) => l.kind), record.links.map((l) => l.value)],
+      );
+      return row?.inserted === true;
+    });
+  }
+
+  /** Sessions, the latest started first. */
+  async list(
+    projectId: number,
+    query: SessionListQuery,
+  ): Promise<{ sessions: SessionSummary[]; total: number }> {
+    const [totalRow] = await this.db.query(
+      'SELECT count(*)::int AS total FROM sessions WHERE project_id = $1',
+      [projectId],
+    );
+    const rows = await this.db.query(
+      `SELECT ${SESSION_COLUMNS} FROM sessions WHERE project_id = $1
+       ORDER BY started_at DESC, id LIMIT ${query.limit | 0} OFFSET ${query.offset | 0}`,
+      [projectId],
+    );
+    return { sessions: rows.map(toSessionSummary), total: num(totalRow?.total) };
+  }
+
+  /** A session with the issues its occurrences were grouped under. */
+  async get(projectId: number, sessionId: string): Promise<SessionDetail | null> {
+    const [row] = await this.db.query(
+      `SELECT ${SESSION_COLUMNS} FROM sessions WHERE project_id = $1 AND id = $2`,
+      [projectId, sessionId],
+    );
+    if (!row) return null;
+    const issues = await this.db.query(
+      `SELECT ${ISSUE_COLUMNS} FROM issues WHERE project_id = $1 AND fingerprint IN (
+         SELECT pairs.fingerprint FROM (${SESSION_OCCURRENCE_PAIRS}) pairs WHERE pairs.session_id = $2)
+       ORDER BY ${SORT_ORDER.last_seen} LIMIT ${MAX_LINKED_IDS_PER_ISSUE}`,
+      [projectId, sessionId],
+    );
+    return { ...toSessionSummary(row), issues: issues.map(toIssueSummary) };
+  }
+
+  /** The playback file as uploaded (JSON keys may come back in another order). */
+  async getFile(projectId: number, sessionId: string): Promise<unknown | null> {
+    const [row] = await this.db.query('SELECT file FROM sessions WHERE project_id = $1 AND id = $2', [
+      projectId,
+      sessionId,
+    ]);
+    return row ? jsonValue(row.file) : null;
+  }
+}
