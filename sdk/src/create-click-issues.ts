@@ -2,7 +2,7 @@ import type { ClickIssue } from '@playback/detector/engine';
 import { ClickIssuesCore } from './core.js';
 import { sessionStorageId } from './experiment/session-id.js';
 import { type ClickIssuesOptions, checkClickIssuesOptions, warnDisabled } from './options.js';
-import { type ClickIssuesStats, countFailure, emptyStats } from './stats.js';
+import { type ClickIssuesStats, countFailure, emptyStats, trackStats, untrackStats } from './stats.js';
 
 export interface CreateClickIssuesOptions extends ClickIssuesOptions {
   /** Called with every issue. Errors it throws are counted, never rethrown. */
@@ -43,18 +43,21 @@ export function createClickIssues(options: CreateClickIssuesOptions): ClickIssue
       warnDisabled([String(error)]);
     }
   }
+  const snapshot = () => (core ? core.snapshot() : stats);
   return {
     start() {
-      if (core && typeof window !== 'undefined') core.start(window);
+      if (core && typeof window !== 'undefined') {
+        core.start(window);
+        trackStats(snapshot);
+      }
     },
     stop() {
       core?.stop();
+      untrackStats(snapshot);
     },
     flush() {
       core?.flush();
     },
-    stats() {
-      return core ? core.snapshot() : stats;
-    },
+    stats: snapshot,
   };
 }

@@ -9,7 +9,14 @@ import { dispatchIssue } from './report/dispatch.js';
 import { checkReportOptions, type ReportExperiment, type ReportOptions } from './report/options.js';
 import { type IssuePath, type PathContext, type PathTable, pathTable } from './report/path.js';
 import { type ReportClient, replayOf } from './report/sentry-api.js';
-import { type ClickIssuesStats, countFailure, emptyStats } from './stats.js';
+import {
+  type ClickIssuesStats,
+  countFailure,
+  emptyStats,
+  statsOfEveryInstance,
+  trackStats,
+  untrackStats,
+} from './stats.js';
 
 export type { ReplayFallback } from './report/options.js';
 
@@ -35,11 +42,12 @@ export interface IntegrationBuild {
   defaultReport?: ReportPath;
 }
 
-let active: ClickIssuesIntegration | null = null;
-
-/** Counters of the active integration: issues by type and path, drops, fallbacks, failures. */
+/**
+ * Counters of every running instance in this page, summed: each `clickIssuesIntegration` set up and
+ * each started `createClickIssues`. One instance's own counters: its `getStats()` or `stats()`.
+ */
 export function getClickIssuesStats(): ClickIssuesStats {
-  return active ? active.getStats() : emptyStats();
+  return statsOfEveryInstance();
 }
 
 /** Sentry's session id, when it has one; never throws. */
@@ -171,7 +179,7 @@ export function clickIssuesIntegrationWith(build: IntegrationBuild) {
         client = c as unknown as ReportClient;
         try {
           core = new ClickIssuesCore(options, hooks);
-          active = integration;
+          trackStats(integration.getStats);
         } catch (error) {
           countFailure(stats, 'setup');
           warnDisabled([String(error)]);
@@ -196,7 +204,7 @@ export function clickIssuesIntegrationWith(build: IntegrationBuild) {
       stop() {
         core?.stop();
         for (const path of paths.values()) path.stop?.(context);
-        if (active === integration) active = null;
+        untrackStats(integration.getStats);
       },
     };
     return integration;

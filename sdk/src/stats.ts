@@ -47,3 +47,41 @@ export function countFailure(stats: ClickIssuesStats, where: string): void {
   stats.failures++;
   stats.failuresBy[where] = (stats.failuresBy[where] ?? 0) + 1;
 }
+
+/** Stats of every running instance, so getClickIssuesStats() can say what the page detected. */
+const running = new Set<() => ClickIssuesStats>();
+
+/** Counts an instance in getClickIssuesStats() until untrackStats. */
+export function trackStats(source: () => ClickIssuesStats): void {
+  running.add(source);
+}
+
+export function untrackStats(source: () => ClickIssuesStats): void {
+  running.delete(source);
+}
+
+/** Adds every number of `from` into `into`, key by key; other values keep the first one known. */
+function addInto(into: Record<string, unknown>, from: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(from)) {
+    const have = into[key];
+    if (typeof value === 'number') into[key] = (typeof have === 'number' ? have : 0) + value;
+    else if (value !== null && typeof value === 'object') {
+      const target = have !== null && typeof have === 'object' ? have : {};
+      addInto(target as Record<string, unknown>, value as Record<string, unknown>);
+      into[key] = target;
+    } else if (have === undefined || have === null) into[key] = value;
+  }
+}
+
+/** The counters of every running instance, summed (an instance that throws is counted as a failure). */
+export function statsOfEveryInstance(): ClickIssuesStats {
+  const total = emptyStats() as unknown as Record<string, unknown>;
+  for (const source of running) {
+    try {
+      addInto(total, source() as unknown as Record<string, unknown>);
+    } catch {
+      countFailure(total as unknown as ClickIssuesStats, 'stats');
+    }
+  }
+  return total as unknown as ClickIssuesStats;
+}

@@ -53,7 +53,8 @@ export class TaskCauses {
   /** The running task belongs to `cause` until the next task begins. */
   enter(cause: Cause): void {
     this.cause = cause;
-    if (cause && typeof cause === 'object') cause.click.lastWorkAt = epochNow();
+    // Work the click started has run; its own task is not work it started.
+    if (cause && typeof cause === 'object' && cause.via !== 'task') cause.click.lastWorkAt = epochNow();
     if (!this.clearPosted && this.channel) {
       this.clearPosted = true;
       this.channel.port2.postMessage(0);
