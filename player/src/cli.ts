@@ -2,16 +2,12 @@
 // The developer's sub-commands of `playback`: replay, verify, build and export. The `playback`
 // bin (@playback/cli) runs them; running this file directly does too (the tests do).
 import { realpathSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { buildPlaybackFile } from './build/build-playback-file.js';
-import { readBuildSources } from './build/read-build-sources.js';
-import { parseSpeed, type ReplayCommandOptions, replayCommand, writeReports } from './cli/replay-command.js';
-import { exportPlaywrightSpec } from './export/export-playwright.js';
-import { readPlaybackFile } from './file/read-playback-file.js';
-import { renderTerminalReport } from './report/render-terminal.js';
-import { verify } from './verify/verify.js';
+import { type BuildCommandOptions, buildCommand } from './cli/build-command.js';
+import { exportCommand } from './cli/export-command.js';
+import { parseSpeed, type ReplayCommandOptions, replayCommand } from './cli/replay-command.js';
+import { type VerifyCommandOptions, verifyCommand } from './cli/verify-command.js';
 
 /** An http(s) or ws(s) URL, or a clear refusal before any browser starts. */
 function url(value: string): string {
@@ -68,29 +64,15 @@ export function buildProgram(): Command {
   withReplayOptions(
     program
       .command('verify')
-      .description('exit 0 when the recorded click issue is fixed (or still reproduces), for CI')
-      .argument('<file>', 'a *.playback.json file with the click issue it recorded')
+      .description(
+        'check the recorded failures (click issues, errors after a click, failed requests) for CI: exit 0 pass, 1 fail, 2 usage or nothing to verify, 3 inconclusive',
+      )
+      .argument('<file>', 'a *.playback.json file with the failures it recorded')
       .addOption(
-        new Option('--expect <outcome>', 'what must hold')
-          .choices(['fixed', 'reproduces'])
-          .makeOptionMandatory(),
+        new Option('--expect <outcome>', 'what must hold (required)').choices(['fixed', 'reproduces']),
       ),
-  ).action(async (path: string, options: ReplayCommandOptions & { expect: 'fixed' | 'reproduces' }) => {
-    const file = await readPlaybackFile(path);
-    const result = await verify(file, {
-      url: options.url,
-      net: options.net,
-      speed: options.speed,
-      clock: options.clock,
-      headless: options.headless ?? false,
-      browserPath: options.browserPath,
-      cdpUrl: options.cdp,
-      expect: options.expect,
-    });
-    console.log(renderTerminalReport(result.report, file.steps));
-    await writeReports(result.report, file, options);
-    console.log(`\n${result.ok ? 'PASS' : 'FAIL'} (--expect ${result.expectation}): ${result.verdict}`);
-    process.exitCode = result.ok ? 0 : 1;
+  ).action(async (path: string, options: VerifyCommandOptions) => {
+    process.exitCode = await verifyCommand(path, options);
   });
 
   const collect = (value: string, previous: string[]) => [...previous, value];
@@ -119,27 +101,9 @@ export function buildProgram(): Command {
     )
     .requiredOption('-o, --out <file>', 'the *.playback.json to write')
     .option('--explain', 'say how each conflict was resolved')
-    .action(
-      async (options: {
-        playback: string[];
-        sentryReplay: string[];
-        har: string[];
-        log: string[];
-        segment: string[];
-        logWindow: string;
-        out: string;
-        explain?: boolean;
-      }) => {
-        const logWindowMs = Number(options.logWindow);
-        if (!Number.isFinite(logWindowMs) || logWindowMs < 0)
-          throw new Error(`--log-window: expected a number of milliseconds, got "${options.logWindow}"`);
-        const sources = await readBuildSources(options);
-        const { file, explanations } = buildPlaybackFile(sources, { logWindowMs });
-        await writeFile(options.out, `${JSON.stringify(file, null, 1)}\n`);
-        if (options.explain) for (const e of explanations) console.log(`${e.rule}: ${e.detail}`);
-        console.log(`wrote ${options.out} (${file.steps.length} steps, ${file.network.length} exchanges)`);
-      },
-    );
+    .action(async (options: BuildCommandOptions) => {
+      await buildCommand(options);
+    });
 
   program
     .command('export')
@@ -148,9 +112,7 @@ export function buildProgram(): Command {
     .requiredOption('--playwright <out>', 'the .spec.ts file to write')
     .option('--url <url>', 'base URL the test defaults to', 'http://localhost:5173')
     .action(async (file: string, options: { playwright: string; url: string }) => {
-      const session = await readPlaybackFile(file);
-      await writeFile(options.playwright, exportPlaywrightSpec(session, { baseUrl: options.url }));
-      console.log(`wrote ${options.playwright} (${session.steps.length} steps)`);
+      await exportCommand(file, options);
     });
 
   return program;
