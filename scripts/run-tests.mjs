@@ -10,6 +10,17 @@ const root = new URL('..', import.meta.url).pathname;
 const workspaces = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).workspaces;
 const passthrough = process.argv.slice(2);
 
+if (passthrough.includes('--help') || passthrough.includes('-h')) {
+  console.log(`npm test: every package's tests, one package at a time, then one line "N passed, N failed".
+
+  npm test                                   all packages
+  npm test -- --filter=@playback/player      one package (any turbo run option passes through)
+
+Browser suites use /usr/bin/chromium (PLAYBACK_CHROMIUM for another); Kafka suites fetch Kafka's jars
+with mvn; PostgreSQL suites use 127.0.0.1:5432 (PLAYBACK_TEST_POSTGRES_URL for another server).`);
+  process.exit(0);
+}
+
 for (const ws of workspaces) rmSync(join(root, ws, '.test-results'), { recursive: true, force: true });
 
 // One package at a time: browser and broker suites each want the two cores.

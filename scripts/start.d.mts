@@ -30,3 +30,9 @@ export interface Started {
 
 /** `npm start` as a function: the consumer on its embedded defaults, a demo project, the demo app. */
 export declare function start(options?: StartOptions): Promise<Started>;
+
+/** Thrown by start() when the port, the demo port or the embedded database is held by another process. */
+export declare class AlreadyRunningError extends Error {}
+
+/** start() as `npm start` runs it: when it cannot start, one line on stderr and exit code 1. */
+export declare function startFromShell(options?: StartOptions): Promise<Started>;
