@@ -1,6 +1,8 @@
 // The Sentry envelope format: a JSON header line, then items, each a JSON header line and a payload.
 // A payload runs for `length` bytes when its header says so, else to the next newline.
+import { isUtf8 } from 'node:buffer';
 import { MAX_ENVELOPE_ITEMS } from '../constants.js';
+import { PlaybackError } from '../errors.js';
 
 export interface EnvelopeItem {
   header: Record<string, unknown> & { type: string; length?: number };
@@ -13,8 +15,11 @@ export interface Envelope {
 }
 
 /** Why an envelope could not be read; answered as 400 with this message. */
-export class EnvelopeError extends Error {
-  override readonly name = 'EnvelopeError';
+export class EnvelopeError extends PlaybackError {
+  override name = 'EnvelopeError';
+  constructor(message: string) {
+    super(message, { retriable: false });
+  }
 }
 
 const NEWLINE = 0x0a;
@@ -101,6 +106,8 @@ export function parseEnvelope(bytes: Buffer, maxItems = MAX_ENVELOPE_ITEMS): Env
 
 /** Parses a JSON item payload, naming the item when it is not JSON. */
 export function parseJsonItem(item: EnvelopeItem, index: number): Record<string, unknown> {
+  // Decoding would turn bytes that are not UTF-8 into U+FFFD silently: refuse them instead.
+  if (!isUtf8(item.payload)) throw new EnvelopeError(`item ${index} (${item.header.type}) payload is not valid UTF-8`);
   let value: unknown;
   try {
     value = JSON.parse(item.payload.toString('utf8'));

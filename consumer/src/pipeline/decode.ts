@@ -1,5 +1,6 @@
 // Decode: from a payload as it arrived to the click issues it carries, per path.
 // Ingest runs the same reading to answer bad input with a 4xx before anything is queued.
+import { isUtf8 } from 'node:buffer';
 import {
   CLICK_ISSUE_BREADCRUMB_CATEGORIES,
   type ClickIssue,
@@ -9,13 +10,14 @@ import {
   parsePlaybackFileText,
 } from '@playback/detector';
 import { MAX_RECORDING_INFLATED_BYTES } from '../constants.js';
-import { badRequest } from '../errors.js';
+import { badRequest, zodReason } from '../errors.js';
 import { type Envelope, EnvelopeError, parseEnvelope, parseJsonItem } from '../formats/envelope.js';
+import type { BudgetLease } from '../formats/byte-budget.js';
 import { type RecordingSegment, readRecordingSegment } from '../formats/recording-segment.js';
+import { findUnstorableString, mayHoldUnstorable, replaceUnstorable } from '../formats/storable-strings.js';
 import type { TrafficPath } from '../store/stats.js';
 import { defaultRecordingReaders, type RecordingContext, type RecordingReaders } from './detector-adapter.js';
 import { type IssuesBatch, IssuesBatchSchema, MAX_SESSION_ID_CHARS } from './payloads.js';
-import { zodReason } from './zod-reason.js';
 
 export interface ReadEnvelope {
   envelope: Envelope;
@@ -32,6 +34,14 @@ export interface ReadEnvelope {
 
 export interface ReadEnvelopeOptions {
   maxRecordingInflatedBytes?: number;
+  /** At ingest: recordings inflate within the request's share of the ingest budget. */
+  lease?: BudgetLease | undefined;
+}
+
+/** A string PostgreSQL would refuse, in what the client built itself: a 400 naming where it is. */
+function refuseUnstorable(value: unknown, where: string): void {
+  const found = findUnstorableString(value);
+  if (found) throw badRequest(`${where}${found.path}: ${found.reason} (the store cannot keep it)`);
 }
 
 function asString(value: unknown): string | null {
@@ -78,6 +88,7 @@ export async function readEnvelope(bytes: Buffer, options: ReadEnvelopeOptions =
             throw badRequest(`item ${index} (event): ${zodReason(parsed.error, 'contexts.click_issue')}`);
           }
           const issue = parsed.data;
+          refuseUnstorable(issue, `item ${index} (event): contexts.click_issue.`);
           const linkedReplay = replayIdOfEvent(event, envelope.header);
           exceptionIssues.push({
             ...issue,
@@ -99,6 +110,7 @@ export async function readEnvelope(bytes: Buffer, options: ReadEnvelopeOptions =
             await readRecordingSegment(
               item.payload,
               options.maxRecordingInflatedBytes ?? MAX_RECORDING_INFLATED_BYTES,
+              options.lease,
             ),
           );
           break;
@@ -185,21 +197,28 @@ export function issuesFromRecording(
     seen.add(issue.id);
     return true;
   });
-  return { issues: unique, invalid };
+  // Page text the recorder captured may hold a NUL or half a surrogate pair: replaced, not refused.
+  return { issues: unique.map(replaceUnstorable), invalid };
 }
 
-function parseJsonBody(bytes: Buffer): unknown {
-  if (bytes.length === 0) throw badRequest('empty body: expected JSON');
-  try {
-    return JSON.parse(bytes.toString('utf8'));
-  } catch {
-    throw badRequest('body is not valid JSON');
-  }
+/** The body as text: bytes that are not UTF-8 are refused, not stored as U+FFFD. */
+function utf8Text(bytes: Buffer): string {
+  if (!isUtf8(bytes)) throw badRequest('body is not valid UTF-8');
+  return bytes.toString('utf8');
 }
 
 export function readIssuesBatch(bytes: Buffer): IssuesBatch {
-  const parsed = IssuesBatchSchema.safeParse(parseJsonBody(bytes));
+  if (bytes.length === 0) throw badRequest('empty body: expected JSON');
+  const text = utf8Text(bytes);
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw badRequest('body is not valid JSON');
+  }
+  const parsed = IssuesBatchSchema.safeParse(body);
   if (!parsed.success) throw badRequest(zodReason(parsed.error));
+  if (mayHoldUnstorable(text)) refuseUnstorable(parsed.data.issues, 'issues');
   return parsed.data;
 }
 
@@ -209,13 +228,16 @@ export function readIssuesBatch(bytes: Buffer): IssuesBatch {
  */
 export function readPlaybackUpload(bytes: Buffer): PlaybackFile {
   if (bytes.length === 0) throw badRequest('empty body: expected a playback file (JSON)');
+  const text = utf8Text(bytes);
   let file: PlaybackFile;
   try {
-    file = parsePlaybackFileText(bytes.toString('utf8'));
+    file = parsePlaybackFileText(text);
   } catch (error) {
     if (error instanceof PlaybackFileError) throw badRequest(error.message);
     throw error;
   }
+  // Bodies and page text the recorder captured may hold a NUL or half a surrogate pair: replaced.
+  if (mayHoldUnstorable(text)) file = replaceUnstorable(file);
   if (file.meta.id.length > MAX_SESSION_ID_CHARS) {
     throw badRequest(`meta.id: longer than ${MAX_SESSION_ID_CHARS} characters`);
   }

@@ -1,8 +1,7 @@
 // A message that can never be handled (retrying would stall its partition for good) goes to the dead
 // letter topic as it was, with the reason and where it came from in headers; its partition moves on.
 import type { KafkaMessage, Message } from 'kafkajs';
-import { HttpError } from '../errors.js';
-import { QueueRecordError } from './kafka-message.js';
+import { PlaybackError } from '../errors.js';
 
 export const DEAD_LETTER_HEADERS = {
   reason: 'playback-dead-letter-reason',
@@ -11,24 +10,14 @@ export const DEAD_LETTER_HEADERS = {
   offset: 'playback-source-offset',
 } as const;
 
-/** SQLSTATE classes of a statement that will fail the same way every time: data exception, integrity. */
-const PERMANENT_SQLSTATE_CLASSES = new Set(['22', '23']);
-
 /**
  * Why a message cannot be handled, or null when the failure is worth retrying (the store away or slow,
- * a broker moving). Unreadable: not a queue record, a payload decode refuses (4xx), or a row the store
- * refuses for its data (an unknown project, an out-of-range value).
+ * a broker moving, anything the consumer's errors do not vouch for). The error says which: see
+ * errors.ts. Unreadable: not a queue record, a payload decode refuses (4xx), or a row the store refuses
+ * for its data (an unknown project, an out-of-range value).
  */
 export function unreadableReason(error: unknown): string | null {
-  if (error instanceof QueueRecordError) return error.message;
-  if (error instanceof HttpError && error.statusCode >= 400 && error.statusCode < 500) {
-    return `payload refused (${error.statusCode}): ${error.message}`;
-  }
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && code.length === 5 && PERMANENT_SQLSTATE_CLASSES.has(code.slice(0, 2))) {
-    return `store refused it (SQLSTATE ${code}): ${(error as Error).message}`;
-  }
-  return null;
+  return error instanceof PlaybackError && !error.retriable ? error.describe() : null;
 }
 
 /** The record that goes to the dead letter topic: the original key and value, and why. */

@@ -2,6 +2,7 @@
 // ingest learned — project, key, received time, path — beside the payload as it arrived, bytes untouched.
 import { decode, encode } from '@msgpack/msgpack';
 import { z } from 'zod';
+import { PlaybackError } from '../errors.js';
 import type { TrafficPath } from '../store/stats.js';
 import type { MessageKind, QueueMessage } from './queue.js';
 
@@ -38,8 +39,12 @@ export interface QueueRecord {
 }
 
 /** A record whose value is not a Playback queue message: it goes to the dead letter topic. */
-export class QueueRecordError extends Error {
-  override readonly name = 'QueueRecordError';
+/** A Kafka record that is not a queue message: it reads the same way every time. */
+export class QueueRecordError extends PlaybackError {
+  override name = 'QueueRecordError';
+  constructor(message: string) {
+    super(message, { retriable: false });
+  }
 }
 
 /** The path a message counts under when ingest did not say: what its kind implies. */

@@ -1,5 +1,6 @@
 // The queue between ingest and the processors. Two implementations share this interface:
 // embedded (in-process, bounded: the default) and Kafka (topics per path, see kafka-topics.ts).
+import { PlaybackError } from '../errors.js';
 import type { TrafficPath } from '../store/stats.js';
 
 export type MessageKind = 'envelope' | 'issues' | 'playback';
@@ -49,11 +50,18 @@ export interface Queue {
   deliveryProblem?(): string | null;
 }
 
-export class QueueFullError extends Error {
-  override readonly name = 'QueueFullError';
+/** The queue holds as much as it may: ingest answers 503 and the client sends it again. */
+export class QueueFullError extends PlaybackError {
+  override name = 'QueueFullError';
+  constructor(message: string) {
+    super(message, { retriable: true });
+  }
 }
 
 /** The queue's backend did not take the message in time (a broker away): ingest answers 503. */
-export class QueueUnavailableError extends Error {
-  override readonly name = 'QueueUnavailableError';
+export class QueueUnavailableError extends PlaybackError {
+  override name = 'QueueUnavailableError';
+  constructor(message: string, cause?: unknown) {
+    super(message, { retriable: true, cause });
+  }
 }

@@ -1,11 +1,15 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { PlaybackError, storeError } from '../errors.js';
 import type { Database, Row, Sql } from './database.js';
 
 /** Thrown when another live process holds the embedded database: PGlite is single-process. */
-export class DatabaseInUseError extends Error {
-  override readonly name = 'DatabaseInUseError';
+export class DatabaseInUseError extends PlaybackError {
+  override name = 'DatabaseInUseError';
+  constructor(message: string) {
+    super(message, { retriable: false });
+  }
 }
 
 function isAlive(pid: number): boolean {
@@ -63,8 +67,11 @@ export async function openPgliteDatabase(dataDir?: string, template?: Blob): Pro
   }
   const wrap = (q: Pick<PGlite, 'query'>): Sql => ({
     async query<R extends Row = Row>(text: string, params: readonly unknown[] = []) {
-      const result = await q.query<R>(text, params as unknown[]);
-      return result.rows;
+      try {
+        return (await q.query<R>(text, params as unknown[])).rows;
+      } catch (error) {
+        throw storeError(error);
+      }
     },
   });
   const sql = wrap(db);

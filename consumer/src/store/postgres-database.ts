@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { storeError } from '../errors.js';
 import { assertIdentifier, type Database, type Row, type Sql } from './database.js';
 
 /** A PostgreSQL server through a connection pool, optionally confined to one schema. */
@@ -22,8 +23,11 @@ export async function openPostgresDatabase(url: string, schema?: string): Promis
   pool.on('error', () => {});
   const wrap = (q: pg.Pool | pg.PoolClient): Sql => ({
     async query<R extends Row = Row>(text: string, params: readonly unknown[] = []) {
-      const result = await q.query<R>(text, params as unknown[]);
-      return result.rows;
+      try {
+        return (await q.query<R>(text, params as unknown[])).rows;
+      } catch (error) {
+        throw storeError(error);
+      }
     },
   });
   const sql = wrap(pool);

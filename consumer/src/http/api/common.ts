@@ -2,8 +2,8 @@
 // (400 with the reason, 404 for a project that does not exist).
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
+import { zodReason } from '../../errors.js';
 import type { SamplingCache } from '../../pipeline/sampling-cache.js';
-import { zodReason } from '../../pipeline/zod-reason.js';
 import type { StatsRecorder } from '../../store/stats-recorder.js';
 import type { Store } from '../../store/store.js';
 
