@@ -3,7 +3,7 @@
 // bin (@playback/cli) runs them; running this file directly does too (the tests do).
 // The server side (PGlite, fastify, kafkajs, pg) is imported inside each action, so `--help` and
 // the player's commands never load it.
-import { realpathSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
 import {
@@ -14,6 +14,7 @@ import {
   DEFAULT_RATE_LIMIT_PER_SECOND,
   MAX_RECORDING_INFLATED_BYTES,
 } from './constants.js';
+import { apiTokenPath } from './http/access/api-token.js';
 import { buildDsn } from './http/dsn.js';
 import { DEFAULT_KAFKA_GROUP_ID, type KafkaSettingsInput, splitBrokers } from './queue/kafka-config.js';
 import type { ConsumerOptions } from './runtime/consumer.js';
@@ -53,15 +54,32 @@ function httpUrl(value: string): string {
   return value;
 }
 
+/** No consumer answers at the URL asked. */
+class ServerUnreachableError extends Error {}
+
 /** fetch from a running consumer, saying which server could not be reached. */
 async function ask(server: string, path: string, init: RequestInit): Promise<Response> {
   try {
     return await fetch(new URL(path, server), init);
   } catch (error) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    throw new Error(
+    throw new ServerUnreachableError(
       `could not reach ${server} (${cause?.code ?? cause?.message ?? (error as Error).message}): is \`playback serve\` running there?`,
     );
+  }
+}
+
+/** The token for a running consumer: PLAYBACK_API_TOKEN, else the one `serve` keeps beside its embedded database. */
+function serverToken(flags: StoreFlags, env: NodeJS.ProcessEnv): string | undefined {
+  if (env.PLAYBACK_API_TOKEN) return env.PLAYBACK_API_TOKEN;
+  try {
+    const kept = readFileSync(
+      apiTokenPath(flags.dataDir ?? env.PLAYBACK_DATA_DIR ?? DEFAULT_DATA_DIR),
+      'utf8',
+    );
+    return kept.trim() || undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -147,7 +165,7 @@ function withProjectFlags(command: Command): Command {
   return withStoreFlags(command)
     .option(
       '--server <url>',
-      'ask a running consumer (env PLAYBACK_SERVER; needed while `serve` holds an embedded database)',
+      'ask a running consumer (env PLAYBACK_SERVER; default: the database, or the local `serve` holding it), with PLAYBACK_API_TOKEN or the token `serve` keeps beside its database',
       httpUrl,
     )
     .option(
@@ -155,6 +173,56 @@ function withProjectFlags(command: Command): Command {
       `base URL of the DSNs (env PLAYBACK_PUBLIC_URL, default http://127.0.0.1:${DEFAULT_PORT})`,
       httpUrl,
     );
+}
+
+interface ListedProject {
+  id: number;
+  name: string;
+  dsns: string[];
+}
+
+type ProjectStore = Awaited<ReturnType<Awaited<ReturnType<typeof runtime>>['openStore']>>;
+
+const bearer = (token: string | undefined): Record<string, string> =>
+  token ? { authorization: `Bearer ${token}` } : {};
+
+/**
+ * A project command, on a running consumer (--server, PLAYBACK_SERVER) or on the database. While
+ * `serve` holds the embedded database, the command asks that server where it listens by default,
+ * so `playback projects create shop` works in a second terminal as it does before `serve` starts.
+ */
+async function onProjects<T>(
+  flags: StoreFlags,
+  env: NodeJS.ProcessEnv,
+  ways: {
+    viaServer(server: string, token: string | undefined): Promise<T>;
+    viaStore(store: ProjectStore, dsnBase: string): Promise<T>;
+  },
+): Promise<T> {
+  const server = flags.server ?? env.PLAYBACK_SERVER;
+  if (server) return ways.viaServer(server, serverToken(flags, env));
+  const options = await storeOptions(flags, env);
+  let store: ProjectStore;
+  try {
+    store = await (await runtime()).openStore(options);
+  } catch (error) {
+    if ((error as Error).name !== 'DatabaseInUseError') throw error;
+    const host = !options.host || options.host === '0.0.0.0' ? DEFAULT_HOST : options.host;
+    const local = `http://${host}:${options.port ?? DEFAULT_PORT}`;
+    try {
+      return await ways.viaServer(local, serverToken(flags, env));
+    } catch (asked) {
+      throw asked instanceof ServerUnreachableError ? error : asked;
+    }
+  }
+  try {
+    return await ways.viaStore(
+      store,
+      options.publicUrl ?? `http://127.0.0.1:${options.port ?? DEFAULT_PORT}`,
+    );
+  } finally {
+    await store.close();
+  }
 }
 
 export interface CliIo {
@@ -293,62 +361,43 @@ export function buildCli(io: CliIo = { out: console.log, err: console.error, env
   withProjectFlags(
     projects.command('create <name>').description('create a project and print its DSN'),
   ).action(async (name: string, flags: StoreFlags) => {
-    const server = flags.server ?? io.env.PLAYBACK_SERVER;
-    if (server) {
-      const token = io.env.PLAYBACK_API_TOKEN;
-      const response = await ask(server, '/api/projects', {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
+    io.out(
+      await onProjects(flags, io.env, {
+        async viaServer(server, token) {
+          const response = await ask(server, '/api/projects', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', ...bearer(token) },
+            body: JSON.stringify({ name }),
+          });
+          const body = (await response.json().catch(() => ({}))) as { dsn?: string; detail?: string };
+          if (!response.ok || !body.dsn)
+            throw new Error(`${server} answered ${response.status}${body.detail ? `: ${body.detail}` : ''}`);
+          return body.dsn;
         },
-        body: JSON.stringify({ name }),
-      });
-      const body = (await response.json()) as { dsn?: string; detail?: string };
-      if (!response.ok || !body.dsn)
-        throw new Error(`server answered ${response.status}: ${body.detail ?? ''}`);
-      io.out(body.dsn);
-      return;
-    }
-    const options = await storeOptions(flags, io.env);
-    const store = await (await runtime()).openStore(options);
-    try {
-      const { project, key } = await store.createProject(name);
-      const base = options.publicUrl ?? `http://127.0.0.1:${options.port ?? DEFAULT_PORT}`;
-      io.out(buildDsn(base, key.publicKey, project.id));
-    } finally {
-      await store.close();
-    }
+        async viaStore(store, base) {
+          const { project, key } = await store.createProject(name);
+          return buildDsn(base, key.publicKey, project.id);
+        },
+      }),
+    );
   });
 
   withProjectFlags(projects.command('list').description('list projects and their DSNs')).action(
     async (flags: StoreFlags) => {
-      const print = (projects: Array<{ id: number; name: string; dsns: string[] }>) => {
-        for (const p of projects) io.out(`${p.id}\t${p.name}\t${p.dsns.join(' ')}`);
-      };
-      const server = flags.server ?? io.env.PLAYBACK_SERVER;
-      if (server) {
-        const token = io.env.PLAYBACK_API_TOKEN;
-        const response = await ask(server, '/api/projects', {
-          headers: token ? { authorization: `Bearer ${token}` } : {},
-        });
-        if (!response.ok) throw new Error(`server answered ${response.status}`);
-        print((await response.json()) as Array<{ id: number; name: string; dsns: string[] }>);
-        return;
-      }
-      const options = await storeOptions(flags, io.env);
-      const store = await (await runtime()).openStore(options);
-      try {
-        const base = options.publicUrl ?? `http://127.0.0.1:${options.port ?? DEFAULT_PORT}`;
-        print(
-          (await store.listProjects()).map((p) => ({
+      const listed = await onProjects(flags, io.env, {
+        async viaServer(server, token) {
+          const response = await ask(server, '/api/projects', { headers: bearer(token) });
+          if (!response.ok) throw new Error(`${server} answered ${response.status}`);
+          return (await response.json()) as ListedProject[];
+        },
+        async viaStore(store, base) {
+          return (await store.listProjects()).map((p) => ({
             ...p,
             dsns: p.keys.map((k) => buildDsn(base, k, p.id)),
-          })),
-        );
-      } finally {
-        await store.close();
-      }
+          }));
+        },
+      });
+      for (const p of listed) io.out(`${p.id}\t${p.name}\t${p.dsns.join(' ')}`);
     },
   );
 
