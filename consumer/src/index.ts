@@ -51,6 +51,13 @@ export type { IssueDetail, IssueSummary } from './store/issues.js';
 export { MIGRATIONS, migrate } from './store/migrations.js';
 export type { IssueGroup } from './store/occurrences.js';
 export { openDatabase } from './store/open-store.js';
+export {
+  isReportPath,
+  registerReportPath,
+  reportPaths,
+  type TrafficPath,
+  trafficPaths,
+} from './store/paths.js';
 export type { SessionDetail, SessionSummary } from './store/sessions.js';
-export type { PathStats, TrafficPath } from './store/stats.js';
+export type { PathStats } from './store/stats.js';
 export { Store } from './store/store.js';

@@ -15,7 +15,7 @@ import { type Envelope, EnvelopeError, parseEnvelope, parseJsonItem } from '../f
 import type { BudgetLease } from '../formats/byte-budget.js';
 import { type RecordingSegment, readRecordingSegment } from '../formats/recording-segment.js';
 import { findUnstorableString, mayHoldUnstorable, replaceUnstorable } from '../formats/storable-strings.js';
-import type { TrafficPath } from '../store/stats.js';
+import type { TrafficPath } from '../store/paths.js';
 import { defaultRecordingReaders, type RecordingContext, type RecordingReaders } from './detector-adapter.js';
 import { type IssuesBatch, IssuesBatchSchema, MAX_SESSION_ID_CHARS } from './payloads.js';
 

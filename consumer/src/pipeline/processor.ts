@@ -3,6 +3,7 @@ import type { ClickIssue, ReportPath } from '@playback/detector';
 import type { Logger } from 'pino';
 import type { ConsumerMetrics } from '../metrics.js';
 import type { QueueMessage } from '../queue/queue.js';
+import { isReportPath } from '../store/paths.js';
 import type { StatsRecorder } from '../store/stats-recorder.js';
 import type { Store } from '../store/store.js';
 import { issuesFromRecording, readEnvelope, readIssuesBatch, readPlaybackUpload } from './decode.js';
@@ -123,16 +124,18 @@ export class Processor {
 
   private async issues(message: QueueMessage): Promise<void> {
     const batch = readIssuesBatch(message.body);
-    this.options.stats.add(message.projectId, 'endpoint', { requests: 1, bytesReceived: message.wireBytes });
+    // A batch of click issues comes by the endpoint path, unless ingest named another report path.
+    const path = isReportPath(message.path) ? message.path : 'endpoint';
+    this.options.stats.add(message.projectId, path, { requests: 1, bytesReceived: message.wireBytes });
     this.options.stats.addSessions(
       message.projectId,
-      'endpoint',
+      path,
       batch.issues.flatMap((i) => (i.sessionId ? [i.sessionId] : [])),
     );
     await this.storeAll(
       message.projectId,
-      batch.issues.map((issue) => ({ ...issue, via: issue.via ?? 'endpoint' })),
-      'endpoint',
+      batch.issues.map((issue) => ({ ...issue, via: issue.via ?? path })),
+      path,
     );
   }
 

@@ -2,15 +2,16 @@
 // The decision hashes the session, so a session is kept or dropped whole, on every path and every retry.
 
 import type { ReportPath } from '@playback/detector';
-import { CLICK_ISSUE_TYPES, type ClickIssue, hash64, REPORT_PATHS } from '@playback/detector';
+import { CLICK_ISSUE_TYPES, type ClickIssue, hash64 } from '@playback/detector';
 import { z } from 'zod';
+import { ReportPathSchema } from '../store/paths.js';
 
 const Rate = z.number().min(0).max(1);
 
 export const SamplingRuleSchema = z
   .object({
     type: z.enum(CLICK_ISSUE_TYPES).optional(),
-    path: z.enum(REPORT_PATHS).optional(),
+    path: ReportPathSchema.optional(),
     rate: Rate,
   })
   .strict();

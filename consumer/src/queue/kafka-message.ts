@@ -3,25 +3,18 @@
 import { decode, encode } from '@msgpack/msgpack';
 import { z } from 'zod';
 import { PlaybackError } from '../errors.js';
-import type { TrafficPath } from '../store/stats.js';
+import { TrafficPathSchema } from '../store/paths.js';
 import type { MessageKind, QueueMessage } from './queue.js';
 
 /** Bumped when the value's shape changes incompatibly. */
 export const QUEUE_RECORD_VERSION = 1;
 
 const KINDS = ['envelope', 'issues', 'playback'] as const satisfies readonly MessageKind[];
-const PATHS = [
-  'exception',
-  'endpoint',
-  'replay',
-  'playback',
-  'other',
-] as const satisfies readonly TrafficPath[];
 
 export const QueueRecordValueSchema = z.object({
   version: z.literal(QUEUE_RECORD_VERSION),
   kind: z.enum(KINDS),
-  path: z.enum(PATHS),
+  path: TrafficPathSchema,
   project_id: z.number().int().positive(),
   key_id: z.string().nullable(),
   /** Epoch ms when ingest accepted it. */

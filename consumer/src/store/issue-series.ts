@@ -1,7 +1,7 @@
 // An issue's activity over time: occurrences per path in equal buckets, for sparklines and charts.
 import type { ReportPath } from '@playback/detector';
 import type { Sql } from './database.js';
-import { byReportPath } from './issues.js';
+import { byReportPath } from './paths.js';
 import { num } from './rows.js';
 
 /** Equal-width time buckets ending with the one that holds `endMs`. */

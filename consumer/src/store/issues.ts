@@ -1,14 +1,9 @@
 // Issues: one per fingerprint, with counts per path. Listing and search (one filter for the API and the
 // dashboard), an issue with its latest occurrences and links, and filter facets.
-import {
-  CLICK_ISSUE_TYPES,
-  type ClickIssue,
-  type ClickIssueType,
-  REPORT_PATHS,
-  type ReportPath,
-} from '@playback/detector';
+import { CLICK_ISSUE_TYPES, type ClickIssue, type ClickIssueType, type ReportPath } from '@playback/detector';
 import { MAX_LINKED_IDS_PER_ISSUE, MAX_OCCURRENCES_PER_ISSUE } from '../constants.js';
 import type { Sql } from './database.js';
+import { byReportPath } from './paths.js';
 import { iso, jsonValue, num, textOrNull } from './rows.js';
 import { SESSION_OCCURRENCE_PAIRS } from './session-record.js';
 
@@ -80,17 +75,14 @@ export function likePattern(text: string): string {
 export const zeroByType = (): Record<ClickIssueType, number> =>
   Object.fromEntries(CLICK_ISSUE_TYPES.map((t) => [t, 0])) as Record<ClickIssueType, number>;
 
-export const byReportPath = <T>(make: (path: ReportPath) => T): Record<ReportPath, T> =>
-  Object.fromEntries(REPORT_PATHS.map((path) => [path, make(path)])) as Record<ReportPath, T>;
-
-const PATH_COUNT_COLUMN: Record<ReportPath, string> = {
-  exception: 'count_exception',
-  endpoint: 'count_endpoint',
-  replay: 'count_replay',
-};
-
+/** An issue's columns, and its counts per path (issue_path_counts) as one JSON object. */
 export const ISSUE_COLUMNS = `id, fingerprint, type, title, culprit, first_seen, last_seen, count,
-  count_exception, count_endpoint, count_replay`;
+  (SELECT coalesce(json_object_agg(c.path, c.count), '{}') FROM issue_path_counts c
+    WHERE c.project_id = issues.project_id AND c.fingerprint = issues.fingerprint) AS count_by_path`;
+
+/** SQL: the issue has an occurrence by the path in parameter `param`. */
+const HAS_PATH = (param: string) => `EXISTS (SELECT 1 FROM issue_path_counts c
+  WHERE c.project_id = issues.project_id AND c.fingerprint = issues.fingerprint AND c.path = ${param} AND c.count > 0)`;
 
 export const SORT_ORDER: Record<IssueSort, string> = {
   count: 'count DESC, last_seen DESC, id DESC',
@@ -100,6 +92,7 @@ export const SORT_ORDER: Record<IssueSort, string> = {
 
 /** An `issues` row as the API and the dashboard show it. */
 export function toIssueSummary(row: Record<string, unknown>): IssueSummary {
+  const counts = (jsonValue(row.count_by_path) ?? {}) as Record<string, unknown>;
   return {
     id: num(row.id),
     fingerprint: String(row.fingerprint),
@@ -110,7 +103,7 @@ export function toIssueSummary(row: Record<string, unknown>): IssueSummary {
     firstSeen: iso(row.first_seen),
     lastSeen: iso(row.last_seen),
     count: num(row.count),
-    countByPath: byReportPath((path) => num(row[PATH_COUNT_COLUMN[path]])),
+    countByPath: byReportPath((path) => num(counts[path])),
   };
 }
 
@@ -124,7 +117,7 @@ function issueFilter(projectId: number, query: IssueListQuery): { filter: string
   };
   if (query.type) where.push(`type = ${bind(query.type)}`);
   if (query.route) where.push(`culprit = ${bind(query.route)}`);
-  if (query.path) where.push(`${PATH_COUNT_COLUMN[query.path]} > 0`);
+  if (query.path) where.push(HAS_PATH(bind(query.path)));
   const text = query.q?.trim();
   if (text) {
     const pattern = bind(likePattern(text));
@@ -213,11 +206,16 @@ export class IssueStore {
   async facets(projectId: number): Promise<IssueFacets> {
     const [counts] = await this.db.query(
       `SELECT count(*)::int AS total,
-         ${CLICK_ISSUE_TYPES.map((t) => `(count(*) FILTER (WHERE type = '${t}'))::int AS type_${t}`).join(', ')},
-         ${REPORT_PATHS.map((p) => `(count(*) FILTER (WHERE ${PATH_COUNT_COLUMN[p]} > 0))::int AS path_${p}`).join(', ')}
+         ${CLICK_ISSUE_TYPES.map((t) => `(count(*) FILTER (WHERE type = '${t}'))::int AS type_${t}`).join(', ')}
        FROM issues WHERE project_id = $1`,
       [projectId],
     );
+    const byPath = await this.db.query(
+      `SELECT path, count(*)::int AS issues FROM issue_path_counts
+       WHERE project_id = $1 AND count > 0 GROUP BY path`,
+      [projectId],
+    );
+    const pathIssues = new Map(byPath.map((r) => [String(r.path), num(r.issues)]));
     const routes = await this.db.query(
       `SELECT culprit AS route, count(*)::int AS issues FROM issues WHERE project_id = $1
        GROUP BY culprit ORDER BY issues DESC, culprit LIMIT ${MAX_ROUTE_FACETS}`,
@@ -228,7 +226,7 @@ export class IssueStore {
     return {
       total: num(counts?.total),
       types,
-      paths: byReportPath((p) => num(counts?.[`path_${p}`])),
+      paths: byReportPath((p) => pathIssues.get(p) ?? 0),
       routes: routes.map((r) => ({ route: String(r.route), issues: num(r.issues) })),
     };
   }

@@ -153,6 +153,25 @@ export const MIGRATIONS: readonly Migration[] = [
       'DROP INDEX occurrences_replay',
     ],
   },
+  {
+    version: 5,
+    name: 'issue counts per path as rows: a new path needs no column',
+    statements: [
+      `CREATE TABLE issue_path_counts (
+        project_id integer NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        fingerprint text NOT NULL,
+        path text NOT NULL,
+        count integer NOT NULL DEFAULT 0,
+        PRIMARY KEY (project_id, fingerprint, path)
+      )`,
+      'CREATE INDEX issue_path_counts_path ON issue_path_counts (project_id, path) WHERE count > 0',
+      `INSERT INTO issue_path_counts (project_id, fingerprint, path, count)
+        SELECT project_id, fingerprint, 'exception', count_exception FROM issues WHERE count_exception <> 0
+        UNION ALL SELECT project_id, fingerprint, 'endpoint', count_endpoint FROM issues WHERE count_endpoint <> 0
+        UNION ALL SELECT project_id, fingerprint, 'replay', count_replay FROM issues WHERE count_replay <> 0`,
+      'ALTER TABLE issues DROP COLUMN count_exception, DROP COLUMN count_endpoint, DROP COLUMN count_replay',
+    ],
+  },
 ];
 
 /** An arbitrary constant: the advisory lock that serializes concurrent migrators. */

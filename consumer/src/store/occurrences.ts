@@ -94,23 +94,21 @@ function recordOccurrencesSql({ sameClick }: { sameClick: boolean }): string {
   ), grouped AS (
     SELECT fingerprint,
       sum(n)::int AS n,
-      coalesce(sum(n) FILTER (WHERE path = 'exception'), 0)::int AS n_exception,
-      coalesce(sum(n) FILTER (WHERE path = 'endpoint'), 0)::int AS n_endpoint,
-      coalesce(sum(n) FILTER (WHERE path = 'replay'), 0)::int AS n_replay,
       min(occurred_at) AS first_seen, max(occurred_at) AS last_seen,
       min(type) AS type, min(title) AS title, min(culprit) AS culprit
     FROM changes
     GROUP BY fingerprint
+  ), path_counted AS (
+    -- Counts per path are rows: a replaced copy takes its one back from its own path.
+    INSERT INTO issue_path_counts (project_id, fingerprint, path, count)
+    SELECT $1, fingerprint, path, sum(n)::int FROM changes GROUP BY fingerprint, path
+    ON CONFLICT (project_id, fingerprint, path) DO UPDATE SET count = issue_path_counts.count + EXCLUDED.count
   ), counted AS (
-    INSERT INTO issues (project_id, fingerprint, type, title, culprit, first_seen, last_seen,
-      count, count_exception, count_endpoint, count_replay)
-    SELECT $1, fingerprint, type, title, culprit, first_seen, last_seen, n, n_exception, n_endpoint, n_replay
+    INSERT INTO issues (project_id, fingerprint, type, title, culprit, first_seen, last_seen, count)
+    SELECT $1, fingerprint, type, title, culprit, first_seen, last_seen, n
     FROM grouped
     ON CONFLICT (project_id, fingerprint) DO UPDATE SET
       count = issues.count + EXCLUDED.count,
-      count_exception = issues.count_exception + EXCLUDED.count_exception,
-      count_endpoint = issues.count_endpoint + EXCLUDED.count_endpoint,
-      count_replay = issues.count_replay + EXCLUDED.count_replay,
       first_seen = least(issues.first_seen, EXCLUDED.first_seen),
       last_seen = greatest(issues.last_seen, EXCLUDED.last_seen)
     RETURNING id, fingerprint, (xmax = 0) AS new_issue

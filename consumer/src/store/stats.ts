@@ -2,13 +2,10 @@
 // the per-path figures the comparison reads from what the store holds.
 import type { ClickIssueType, ReportPath } from '@playback/detector';
 import type { Sql } from './database.js';
-import { byReportPath, zeroByType } from './issues.js';
+import { zeroByType } from './issues.js';
+import { byReportPath, type TrafficPath, trafficPaths } from './paths.js';
 import { num } from './rows.js';
 import { SAME_CLICK_WINDOW_MS } from './same-click.js';
-
-/** Paths that traffic is counted under: the report paths, uploads, and envelopes with neither. */
-export type TrafficPath = ReportPath | 'playback' | 'other';
-export const TRAFFIC_PATHS: readonly TrafficPath[] = ['exception', 'endpoint', 'replay', 'playback', 'other'];
 
 export interface PathStats {
   sessions: number;
@@ -97,7 +94,7 @@ export class StatsStore {
 
   async byPath(projectId: number): Promise<Record<TrafficPath, PathStats>> {
     const out = Object.fromEntries(
-      TRAFFIC_PATHS.map((path) => [
+      trafficPaths().map((path) => [
         path,
         { sessions: 0, issues: 0, occurrences: 0, requests: 0, bytesReceived: 0, drops: 0, sampledOut: 0 },
       ]),

@@ -7,10 +7,11 @@ import { IssueSeriesStore, type SeriesWindow } from './issue-series.js';
 import { type IssueListQuery, IssueStore } from './issues.js';
 import { migrate } from './migrations.js';
 import { type IssueGroup, type OccurrenceInput, OccurrenceStore } from './occurrences.js';
+import type { TrafficPath } from './paths.js';
 import { ProjectStore } from './projects.js';
 import { ReplaySegmentStore } from './replay-segments.js';
 import { type SessionListQuery, SessionStore } from './sessions.js';
-import { type PathCounterDelta, StatsStore, type TrafficPath } from './stats.js';
+import { type PathCounterDelta, StatsStore } from './stats.js';
 
 export class Store {
   private readonly projects: ProjectStore;

@@ -1,19 +1,20 @@
 // What the dashboard reads beyond the issues API: a searchable issue list with sparkline series,
 // filter facets, one issue's activity, and the per-path comparison, live from the store.
 // Registered inside the API plugin, so the API token guards these routes too.
-import { CLICK_ISSUE_TYPES, REPORT_PATHS } from '@playback/detector';
+import { CLICK_ISSUE_TYPES } from '@playback/detector';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../constants.js';
 import { samplingRate } from '../../pipeline/sampler.js';
 import { seriesWindow } from '../../store/issue-series.js';
+import { ReportPathSchema, reportPaths } from '../../store/paths.js';
 import { type ApiOptions, IssueParams, ProjectParams, parseOr400, projectOr404 } from './common.js';
 
 const Period = z.enum(['24h', '14d']).default('24h');
 
 export const DashboardIssuesQuerySchema = z.object({
   type: z.enum(CLICK_ISSUE_TYPES).optional(),
-  path: z.enum(REPORT_PATHS).optional(),
+  path: ReportPathSchema.optional(),
   route: z.string().min(1).max(2_000).optional(),
   q: z.string().max(200).optional(),
   sort: z.enum(['count', 'last_seen', 'first_seen']).default('last_seen'),
@@ -63,7 +64,7 @@ export async function dashboardRoutes(app: FastifyInstance, options: ApiOptions)
         const byPath = series.get(issue.fingerprint);
         const total = new Array<number>(window.buckets).fill(0);
         if (byPath) {
-          for (const path of REPORT_PATHS) {
+          for (const path of reportPaths()) {
             for (const [i, n] of byPath[path].entries()) total[i]! += n;
           }
         }
@@ -106,7 +107,7 @@ export async function dashboardRoutes(app: FastifyInstance, options: ApiOptions)
       sampling.get(params.projectId),
     ]);
     const paths = Object.fromEntries(
-      REPORT_PATHS.map((path) => {
+      reportPaths().map((path) => {
         const counters = traffic[path];
         const sessions = sessionsSince ? (sessionsSince[path] ?? 0) : counters.sessions;
         const figure = figures[path];

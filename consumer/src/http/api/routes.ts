@@ -2,12 +2,13 @@
 
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
-import { CLICK_ISSUE_TYPES, REPORT_PATHS } from '@playback/detector';
+import { CLICK_ISSUE_TYPES } from '@playback/detector';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../constants.js';
 import { MAX_SESSION_ID_CHARS } from '../../pipeline/payloads.js';
 import { SamplingConfigSchema } from '../../pipeline/sampler.js';
+import { ReportPathSchema } from '../../store/paths.js';
 import { buildDsn } from '../dsn.js';
 import { type ApiOptions, IssueParams, ProjectParams, parseOr400, projectOr404 } from './common.js';
 import { dashboardRoutes } from './dashboard-routes.js';
@@ -16,7 +17,7 @@ const SessionParams = ProjectParams.extend({ sessionId: z.string().min(1).max(MA
 
 export const IssueListQuerySchema = z.object({
   type: z.enum(CLICK_ISSUE_TYPES).optional(),
-  path: z.enum(REPORT_PATHS).optional(),
+  path: ReportPathSchema.optional(),
   route: z.string().min(1).optional(),
   sort: z.enum(['count', 'last_seen', 'first_seen']).default('last_seen'),
   limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
