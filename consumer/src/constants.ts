@@ -26,6 +26,15 @@ export const KEY_CACHE_TTL_MS = 5_000;
 /** How often in-memory counters are written to the store. */
 export const STATS_FLUSH_INTERVAL_MS = 1_000;
 
+/** A request's headers and body must all have arrived within this (PLAYBACK_REQUEST_TIMEOUT_MS). */
+export const REQUEST_TIMEOUT_MS = 30_000;
+/** A request's headers must have arrived within this. */
+export const HEADERS_TIMEOUT_MS = 10_000;
+/** A connection on which nothing moves for this long is closed (PLAYBACK_IDLE_TIMEOUT_MS). */
+export const IDLE_TIMEOUT_MS = 30_000;
+/** A kept-alive connection waits this long for its next request. */
+export const KEEP_ALIVE_TIMEOUT_MS = 5_000;
+
 /** Default port of `playback serve`. */
 export const DEFAULT_PORT = 8765;
 /** Default port of `playback consume`'s health and metrics (8766 is the demo app's). */

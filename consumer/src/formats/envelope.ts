@@ -107,7 +107,8 @@ export function parseEnvelope(bytes: Buffer, maxItems = MAX_ENVELOPE_ITEMS): Env
 /** Parses a JSON item payload, naming the item when it is not JSON. */
 export function parseJsonItem(item: EnvelopeItem, index: number): Record<string, unknown> {
   // Decoding would turn bytes that are not UTF-8 into U+FFFD silently: refuse them instead.
-  if (!isUtf8(item.payload)) throw new EnvelopeError(`item ${index} (${item.header.type}) payload is not valid UTF-8`);
+  if (!isUtf8(item.payload))
+    throw new EnvelopeError(`item ${index} (${item.header.type}) payload is not valid UTF-8`);
   let value: unknown;
   try {
     value = JSON.parse(item.payload.toString('utf8'));

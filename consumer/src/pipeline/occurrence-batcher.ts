@@ -6,6 +6,12 @@ import type { Store } from '../store/store.js';
 
 /** Occurrences per statement at most. */
 export const MAX_OCCURRENCE_BATCH = 500;
+/** SQLSTATE data exception (22) or integrity violation (23): the statement fails the same way every time. */
+function refusedForItsData(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.length === 5 && (code.startsWith('22') || code.startsWith('23'));
+}
+
 /** Attempts at a batch before its occurrences fail (the write is idempotent, so a retry is safe). */
 const WRITE_ATTEMPTS = 3;
 const RETRY_DELAY_MS = 50;
@@ -55,11 +61,24 @@ export class OccurrenceBatcher {
             p.resolve(results[i]!);
           });
         } catch (error) {
-          for (const p of pending) p.reject(error);
+          if (pending.length > 1 && refusedForItsData(error)) await this.writeEachAlone(projectId, pending);
+          else for (const p of pending) p.reject(error);
         }
       }
     }
     this.writing = null;
+  }
+
+  /** The shared write was refused for some entry's data: each is written alone, so only that one fails. */
+  private async writeEachAlone(projectId: number, pending: Pending[]): Promise<void> {
+    for (const p of pending) {
+      try {
+        const [result] = await this.store.recordOccurrences(projectId, [p.entry]);
+        p.resolve(result!);
+      } catch (error) {
+        p.reject(error);
+      }
+    }
   }
 
   private async attempt<T>(fn: () => Promise<T>): Promise<T> {

@@ -1,4 +1,5 @@
-// The processors: decode → sample → group → store, then the optional sinks.
+// The processors: decode → scrub → sample → group → store, then the optional sinks.
+import { randomBytes } from 'node:crypto';
 import type { ClickIssue, ReportPath } from '@playback/detector';
 import type { Logger } from 'pino';
 import type { ConsumerMetrics } from '../metrics.js';
@@ -13,6 +14,12 @@ import { OccurrenceBatcher } from './occurrence-batcher.js';
 import type { OccurrenceSink } from './occurrence-sink.js';
 import { shouldKeep } from './sampler.js';
 import type { SamplingCache } from './sampling-cache.js';
+import {
+  DEFAULT_SCRUB_SETTINGS,
+  type ScrubSettings,
+  scrubClickIssue,
+  scrubPlaybackFile,
+} from './scrub/scrub-payloads.js';
 
 export interface ProcessorOptions {
   store: Store;
@@ -25,7 +32,20 @@ export interface ProcessorOptions {
   redetect?: boolean;
   readers?: RecordingReaders;
   maxRecordingInflatedBytes?: number;
+  /** Server-side scrubbing of secrets before anything is stored or forwarded (default: on, per-process salt). */
+  scrub?: Scrubbing;
 }
+
+/** How secrets are scrubbed: the salt's secret, and each project's settings. */
+export interface Scrubbing {
+  secret: string;
+  settings: (projectId: number) => Promise<ScrubSettings>;
+}
+
+const DEFAULT_SCRUBBING: Scrubbing = {
+  secret: randomBytes(16).toString('hex'),
+  settings: async () => DEFAULT_SCRUB_SETTINGS,
+};
 
 /** Attempts at a store write before the message is given up (occurrence writes are idempotent). */
 const STORE_ATTEMPTS = 3;
@@ -141,7 +161,12 @@ export class Processor {
 
   /** A playback file: stored as a session; its click issues link it to their groups as they arrive. */
   private async playback(message: QueueMessage): Promise<void> {
-    const file = readPlaybackUpload(message.body);
+    const scrub = this.options.scrub ?? DEFAULT_SCRUBBING;
+    const file = scrubPlaybackFile(
+      readPlaybackUpload(message.body),
+      await scrub.settings(message.projectId),
+      scrub.secret,
+    );
     const { store, stats } = this.options;
     stats.add(message.projectId, 'playback', { requests: 1, bytesReceived: message.wireBytes });
     stats.addSessions(message.projectId, 'playback', [file.meta.id]);
@@ -158,7 +183,12 @@ export class Processor {
       metrics.occurrences.inc({ path, outcome: 'sampled_out' });
       return false;
     });
-    const entries = kept.map((issue) => ({ issue, path, group: groupClickIssue(issue) }));
+    const scrub = this.options.scrub ?? DEFAULT_SCRUBBING;
+    const settings = await scrub.settings(projectId);
+    const entries = kept.map((sent) => {
+      const issue = scrubClickIssue(sent, settings, scrub.secret);
+      return { issue, path, group: groupClickIssue(issue) };
+    });
     const results = await Promise.all(entries.map((entry) => this.batcher.write(projectId, entry)));
     results.forEach((recorded, i) => {
       metrics.occurrences.inc({ path, outcome: recorded.stored ? 'stored' : 'duplicate' });

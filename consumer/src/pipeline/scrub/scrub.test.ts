@@ -33,7 +33,7 @@ describe('TextScrubber', () => {
     expect(scrubber.text(`again ${CARD}`)).toContain(standInFor(CARD, 'salt'));
   });
 
-  it('replaces bearer tokens, URL passwords, emails and secret query parameters', () => {
+  it('replaces bearer tokens, URL passwords, secret query parameters and emails in queries', () => {
     expect(scrubber.text('Bearer abcdefgh12345678')).toBe(`Bearer ${standInFor('abcdefgh12345678', 'salt')}`);
     expect(scrubber.text('https://bob:hunter22@db.example.com/x')).not.toContain('hunter22');
     const url = scrubber.text(
@@ -45,7 +45,10 @@ describe('TextScrubber', () => {
     expect(scrubber.text('login?password=hunter22')).toBe(
       `login?password=${encodeURIComponent(PASSWORD_STAND_IN)}`,
     );
-    expect(scrubber.text('mail ann@example.com now')).toMatch(/^mail [a-z]{3}@[a-z]{7}\.[a-z]{3} now$/);
+    // An email is personal in a query; in text the SDK's masking of typed values covers it.
+    expect(scrubber.text('?email=ann@example.com')).toBe(
+      `?email=${encodeURIComponent(standInFor('ann@example.com', 'salt'))}`,
+    );
   });
 
   it('replaces JSON and form fields by key, and drops credential headers', () => {

@@ -15,7 +15,8 @@ export interface ScrubRules {
 
 const CARD = /(?<![\w.-])\d(?:[ -]?\d){11,18}(?![\w-])/g;
 const BEARER = /\b(bearer)(\s+)([A-Za-z0-9\-._~+/]{8,}=*)/gi;
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+/** A query or form field that carries an email (personal, and often a login name). */
+const EMAIL_KEY = /^e-?mail(?:[-_]?address)?$/i;
 const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:)([^@\s/]+)@/gi;
 /** `key=value` in a query string, a form body or a cookie header; the key is tested separately. */
 const KEY_VALUE = /(^|[^A-Za-z0-9_.[\]-])([A-Za-z0-9_.[\]-]+)=([^&#;,()\s"'<>]*)/g;
@@ -41,7 +42,7 @@ export class TextScrubber {
     return null;
   }
 
-  /** Free text (a message, a label, a URL, a body): card numbers, bearer tokens, emails, secret params. */
+  /** Free text (a message, a label, a URL, a body): card numbers, bearer tokens, secret and email params. */
   text(text: string): string {
     if (text === '') return text;
     const out = this.plain(text);
@@ -49,13 +50,16 @@ export class TextScrubber {
     return out.replace(KEY_VALUE, (match, lead: string, key: string, value: string) => {
       const decoded = safeDecode(value);
       // An encoded value (`ann%40example.com`) is read as its decoded self; a plain one was read above.
+      const name = safeDecode(key);
       const replaced =
-        this.valueForKey(safeDecode(key), decoded) ?? (decoded === value ? value : this.plain(decoded));
+        this.valueForKey(name, decoded) ??
+        (EMAIL_KEY.test(name) && decoded !== '' ? standInFor(decoded, this.salt) : null) ??
+        (decoded === value ? value : this.plain(decoded));
       return replaced === decoded ? match : `${lead}${key}=${encodeURIComponent(replaced)}`;
     });
   }
 
-  /** Card numbers, bearer tokens, URL passwords and emails, as they appear. */
+  /** Card numbers, bearer tokens and URL passwords, as they appear. */
   private plain(text: string): string {
     let out = text;
     if (/\d/.test(out)) {
@@ -73,7 +77,6 @@ export class TextScrubber {
         (_m, head: string, password: string) => `${head}${standInFor(password, this.salt)}@`,
       );
     }
-    if (out.includes('@')) out = out.replace(EMAIL, (email) => standInFor(email, this.salt));
     return out;
   }
 
