@@ -105,5 +105,5 @@ describe('verify', () => {
     expect(notFixed.out).toContain('FAIL (--expect fixed): not fixed');
     const fixed = await run({ fixed: true }, 'fixed');
     expect(fixed.code, fixed.out).toBe(0);
-  });
+  }, 120_000);
 });

@@ -324,13 +324,21 @@ function fillTwin(
 
 function addNavigation(file: PlaybackFile, t: number, url: string, from: string, explain: Explainer): void {
   const at = Math.max(0, t);
+  // A page load never carries its #fragment (a HAR cannot see it): `/` is the recording's `/#/`.
+  const sameUrl = (recorded: string) =>
+    recorded === url || (!url.includes('#') && withoutHash(recorded) === url);
   const same = file.steps.find(
-    (s) => s.type === 'navigate' && s.url === url && Math.abs(s.t - at) <= SAME_NAVIGATION_WINDOW_MS,
+    (s) => s.type === 'navigate' && sameUrl(s.url) && Math.abs(s.t - at) <= SAME_NAVIGATION_WINDOW_MS,
   );
   if (same) return;
   const step: Step = { type: 'navigate', t: at, url };
   file.steps.push(step);
   explain.note('navigation', `${url} at ${at} ms, from ${from}`);
+}
+
+function withoutHash(url: string): string {
+  const at = url.indexOf('#');
+  return at === -1 ? url : url.slice(0, at);
 }
 
 /** The step that caused each exchange without one: the last step shortly before it. */

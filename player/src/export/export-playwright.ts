@@ -1,129 +1,142 @@
-import type { ElementSelector, PlaybackFile, Step, StepTarget } from '@playback/detector';
+import { DEAD_CLICK_TIMEOUT_MS, type PlaybackFile } from '@playback/detector';
+import { attributeClickIssue } from '../click-issues/attribute-click-issue.js';
+import { isStaticAsset } from '../network/static-asset.js';
+import { isAppNavigation } from '../replay/app-navigation.js';
+import { messageShape } from '../replay/error-signature.js';
 import { describeStep } from '../report/render-terminal.js';
+import { pathOf, stepCode } from './spec-steps.js';
 
 const q = (text: string) => JSON.stringify(text);
 
-function locatorFor(target: StepTarget): string {
-  const selector: ElementSelector = target.selectors[0]!;
-  switch (selector.kind) {
-    case 'testid':
-      return `page.getByTestId(${q(selector.value)})`;
-    case 'id':
-      return `page.locator(${q(`#${selector.value}`)})`;
-    case 'role':
-      return `page.getByRole(${q(selector.role)}, { name: ${q(selector.name)}, exact: true })`;
-    case 'text':
-      return `page.getByText(${q(selector.value)}, { exact: true })`;
-    case 'css':
-      return `page.locator(${q(selector.value)})`;
-  }
+/** How a request is named in the spec: method and path on the app's origin, the full URL elsewhere. */
+function requestKey(method: string, url: string, origin: string): string {
+  const parsed = new URL(url);
+  const where =
+    parsed.origin === origin
+      ? `${parsed.pathname}${parsed.search}`
+      : `${parsed.origin}${parsed.pathname}${parsed.search}`;
+  return `${method} ${where}`;
 }
 
-function pathOf(url: string, origin: string): string {
-  try {
-    const parsed = new URL(url);
-    return parsed.origin === origin ? `${parsed.pathname}${parsed.search}${parsed.hash}` : url;
-  } catch {
-    return url;
-  }
+/** A message shape as a regular expression source: the variable parts match anything. */
+function shapePattern(message: string): string {
+  return `^${messageShape(message)
+    .split(/<(?:url|id|value|n)>/)
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*?')}$`;
 }
 
-const BUTTONS = ['left', 'middle', 'right'];
-
-function modifiers(m: { alt: boolean; ctrl: boolean; meta: boolean; shift: boolean }): string[] {
-  return [m.alt && 'Alt', m.ctrl && 'Control', m.meta && 'Meta', m.shift && 'Shift'].filter(
-    Boolean,
-  ) as string[];
-}
-
-function stepCode(step: Step, origin: string): string | null {
-  switch (step.type) {
-    case 'navigate':
-      return `await page.goto(\`\${BASE_URL}${pathOf(step.url, origin).replace(/`/g, '\\`')}\`);`;
-    case 'click':
-    case 'dblclick':
-    case 'contextmenu': {
-      const options: string[] = step.offset ? [`position: { x: ${step.offset.x}, y: ${step.offset.y} }`] : [];
-      if (step.type === 'contextmenu') options.push(`button: 'right'`);
-      else if (step.button !== 0) options.push(`button: ${q(BUTTONS[step.button] ?? 'left')}`);
-      const mods = modifiers(step.modifiers);
-      if (mods.length > 0) options.push(`modifiers: ${JSON.stringify(mods)}`);
-      const method = step.type === 'dblclick' ? 'dblclick' : 'click';
-      return `await ${locatorFor(step.target)}.${method}(${options.length > 0 ? `{ ${options.join(', ')} }` : ''});`;
-    }
-    case 'input':
-      return `await ${locatorFor(step.target)}.fill(${q(step.value)});`;
-    case 'paste':
-      return `await ${locatorFor(step.target)}.focus();\n  await page.keyboard.insertText(${q(step.text)});`;
-    case 'composition':
-      return step.phase === 'end'
-        ? `await ${locatorFor(step.target)}.focus();\n  await page.keyboard.insertText(${q(step.data)});`
-        : null;
-    case 'keydown':
-      return `await page.keyboard.down(${q(step.key)});`;
-    case 'keyup':
-      return `await page.keyboard.up(${q(step.key)});`;
-    case 'scroll':
-      return step.target
-        ? `await ${locatorFor(step.target)}.evaluate((el) => el.scrollTo(${step.x}, ${step.y}));`
-        : `await page.evaluate(() => window.scrollTo(${step.x}, ${step.y}));`;
-    case 'resize':
-      return `await page.setViewportSize({ width: ${step.width}, height: ${step.height} });`;
-    case 'focus':
-      return `await ${locatorFor(step.target)}.focus();`;
-    case 'blur':
-      return `await ${locatorFor(step.target)}.blur();`;
-    case 'visibility':
-      return null;
-  }
-}
-
-/**
- * A readable Playwright test of the session: the steps as locator calls, and
- * the API answered from the recording (identical requests in recorded order).
- */
-export function exportPlaywrightSpec(file: PlaybackFile, options: { baseUrl?: string } = {}): string {
-  const origin = new URL(file.meta.url).origin;
-  const answers = new Map<string, unknown[]>();
+function recordedAnswers(file: PlaybackFile, origin: string) {
+  const answers: Record<string, unknown[]> = {};
+  const calls: string[] = [];
   const ordered = [...file.network].sort((a, b) => a.timing.startT - b.timing.startT);
   for (const exchange of ordered) {
     if (exchange.initiator === 'document' || !exchange.response) continue;
-    const key = `${exchange.method} ${pathOf(exchange.url, origin)}`;
+    if (exchange.initiator === 'other' && isStaticAsset({ url: exchange.url })) continue;
+    const key = requestKey(exchange.method, exchange.url, origin);
     const body = exchange.response.body;
-    const answer = {
+    answers[key] ??= [];
+    answers[key].push({
       status: exchange.response.status,
       headers: exchange.response.headers,
       body: body?.data ?? '',
       ...(body?.encoding === 'base64' ? { base64: true } : {}),
-    };
-    answers.set(key, [...(answers.get(key) ?? []), answer]);
+    });
+    // A failed request is the bug's, not what a fixed app must repeat.
+    if (exchange.response.status < 400) calls.push(key);
   }
-  const recorded = JSON.stringify(Object.fromEntries(answers), null, 2).replace(/\n/g, '\n');
+  return { answers, calls };
+}
+
+/** Steps where the user's click went unanswered: the spec asserts that it is answered now. */
+function reactionSteps(file: PlaybackFile): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const issue of file.meta.clickIssues) {
+    if (issue.type === 'error') continue;
+    const { stepIndex, target } = attributeClickIssue(issue, file.steps);
+    if (stepIndex !== null)
+      out.set(
+        stepIndex,
+        `the click on ${target} gets a reaction (in the recording it was a ${issue.type} click)`,
+      );
+  }
+  return out;
+}
+
+/**
+ * A Playwright test of the session that fails while the recorded bug is there
+ * and passes once it is fixed. It answers the API from the recording (other
+ * origins by full URL, identical requests in recorded order), finds each
+ * element among the recorded selector alternatives as replay does, and asserts:
+ * the clicks that went unanswered get a reaction, the recorded errors are not
+ * thrown and no new one is, the recorded API calls are made in order, and the
+ * session ends on the route the user ended on.
+ */
+export function exportPlaywrightSpec(file: PlaybackFile, options: { baseUrl?: string } = {}): string {
+  const origin = new URL(file.meta.url).origin;
+  const { answers, calls } = recordedAnswers(file, origin);
+  const reactions = reactionSteps(file);
+  const errors = file.errors.map((e) => ({
+    type: e.type,
+    shape: shapePattern(e.message),
+    message: e.message,
+  }));
   const steps = file.steps
     .map((step, index) => {
-      const code = stepCode(step, origin);
+      const code = stepCode(step, {
+        origin,
+        awaitsReaction: reactions.get(index),
+        appNavigation: isAppNavigation(file, index),
+      });
       return code ? `  // ${index + 1}. ${describeStep(step)}\n  ${code}` : null;
     })
     .filter(Boolean)
     .join('\n');
+  const lastNavigation = [...file.steps].reverse().find((s) => s.type === 'navigate');
+  const finalPath = lastNavigation?.type === 'navigate' ? pathOf(lastNavigation.url, origin) : null;
   const issues = file.meta.clickIssues.map((i) => `${i.type} click on ${i.target.selector}`).join(', ');
   return `// Generated by \`playback export\` from session ${file.meta.id}, recorded ${new Date(file.meta.startedAt).toISOString()} on ${file.meta.url}.
 // ${issues ? `Click issues in the recording: ${issues}.` : 'No click issue in the recording.'}
-// The API is answered from the recording, by method and path; set BASE_URL to your local app.
-import { test } from '@playwright/test';
+// It fails while the recorded bug is there and passes once it is fixed. The API is answered
+// from the recording (by method and URL); set BASE_URL to your local app.
+import { expect, type Locator, test } from '@playwright/test';
 
 const BASE_URL = process.env.BASE_URL ?? ${q(options.baseUrl ?? 'http://localhost:5173')};
+/** How long an answered click may take to change the page. */
+const REACTION_TIMEOUT_MS = ${DEAD_CLICK_TIMEOUT_MS};
+const API_TYPES = ['fetch', 'xhr', 'eventsource', 'websocket', 'ping'];
 
-/** Recorded responses by method and path; identical requests get them in recorded order. */
-const recorded: Record<string, Array<{ status: number; headers: Record<string, string>; body: string; base64?: boolean }>> = ${recorded};
+/** Recorded responses by method and URL (the app's own origin by path); identical requests get them in order. */
+const recorded: Record<string, Array<{ status: number; headers: Record<string, string>; body: string; base64?: boolean }>> = ${JSON.stringify(answers, null, 2)};
 
-test(${q(`session ${file.meta.id} replays`)}, async ({ page }) => {
+/** The API calls the user's session made, in order (failed ones left out: those were the bug's). */
+const RECORDED_CALLS: string[] = ${JSON.stringify(calls, null, 2)};
+
+/** Errors the user's session threw, by type and message shape. */
+const RECORDED_ERRORS: Array<{ type: string; shape: string; message: string }> = ${JSON.stringify(errors, null, 2)};
+
+/** True when \`expected\` appears in \`made\` in the same order (other calls may come between). */
+const inOrder = (expected: string[], made: string[]) => {
+  let at = 0;
+  for (const call of made) if (call === expected[at]) at++;
+  return at === expected.length;
+};
+
+test(${q(`session ${file.meta.id}: what failed the user no longer does`)}, async ({ page }) => {
+  const localOrigin = new URL(BASE_URL).origin;
+  const keyOf = (method: string, url: string) => {
+    const u = new URL(url);
+    return \`\${method} \${u.origin === localOrigin ? '' : u.origin}\${u.pathname}\${u.search}\`;
+  };
   const served = new Map<string, number>();
+  const made: string[] = [];
+  const pageErrors: Error[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error));
   await page.route('**/*', async (route) => {
     const request = route.request();
-    if (!['fetch', 'xhr'].includes(request.resourceType())) return route.continue();
-    const url = new URL(request.url());
-    const key = \`\${request.method()} \${url.pathname}\${url.search}\`;
+    if (!API_TYPES.includes(request.resourceType())) return route.continue();
+    const key = keyOf(request.method(), request.url());
+    made.push(key);
     const answers = recorded[key];
     if (!answers) return route.abort();
     const count = served.get(key) ?? 0;
@@ -136,7 +149,51 @@ test(${q(`session ${file.meta.id} replays`)}, async ({ page }) => {
     });
   });
 
+  /** The first recorded selector that finds exactly one visible element, as \`playback replay\` picks. */
+  const locate = async (alternatives: Locator[]): Promise<Locator> => {
+    let found: Locator | undefined;
+    await expect
+      .poll(async () => {
+        for (const candidate of alternatives) {
+          if ((await candidate.count()) === 1 && (await candidate.isVisible())) {
+            found = candidate;
+            return true;
+          }
+        }
+        return false;
+      }, { message: \`one of \${alternatives.join(', ')} finds the element\` })
+      .toBe(true);
+    return found!;
+  };
+
+  /** Clicks, then expects the page to change: the click is answered. */
+  const expectReaction = async (click: () => Promise<void>, what: string) => {
+    await page.evaluate(() => {
+      const w = window as unknown as { __changes: number; __observer?: MutationObserver };
+      w.__changes = 0;
+      w.__observer ??= new MutationObserver((records) => {
+        w.__changes += records.length;
+      });
+      w.__observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
+    await click();
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __changes: number }).__changes), {
+        message: what,
+        timeout: REACTION_TIMEOUT_MS,
+      })
+      .toBeGreaterThan(0);
+  };
+
 ${steps}
-});
+
+  await expect
+    .poll(() => inOrder(RECORDED_CALLS, made), { message: \`the recorded API calls are made in order (made: \${made.join(', ')})\` })
+    .toBe(true);
+  const isRecorded = (error: Error) =>
+    RECORDED_ERRORS.some((r) => r.type === error.name && new RegExp(r.shape).test(error.message));
+  expect(pageErrors.filter(isRecorded).map(String), 'the error the user hit is not thrown again').toEqual([]);
+  expect(pageErrors.filter((e) => !isRecorded(e)).map(String), 'no new error is thrown').toEqual([]);
+${finalPath?.startsWith('/') ? `  await expect(page, 'the session ends where the user ended').toHaveURL(\`\${BASE_URL}${finalPath.replace(/`/g, '\\`')}\`);\n` : ''}});
 `;
 }

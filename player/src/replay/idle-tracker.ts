@@ -8,7 +8,7 @@ const IDLE_POLL_MS = 15;
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 export interface IdleTracker {
-  /** Resolves once no request has been in flight for IDLE_QUIET_MS (or after IDLE_MAX_WAIT_MS). */
+  /** Resolves once no request has been in flight for IDLE_QUIET_MS since the call (or after IDLE_MAX_WAIT_MS). */
   waitForIdle(): Promise<void>;
 }
 
@@ -28,9 +28,12 @@ export function trackIdle(context: BrowserContext): IdleTracker {
   context.on('requestfailed', settle);
   return {
     async waitForIdle() {
-      const deadline = Date.now() + IDLE_MAX_WAIT_MS;
+      // Quiet counts from now too: what the last step set off (a hashchange, a router's fetch)
+      // may not have reached the network yet.
+      const start = Date.now();
+      const deadline = start + IDLE_MAX_WAIT_MS;
       while (Date.now() < deadline) {
-        if (inFlight === 0 && Date.now() - lastActivity >= IDLE_QUIET_MS) return;
+        if (inFlight === 0 && Date.now() - Math.max(lastActivity, start) >= IDLE_QUIET_MS) return;
         await sleep(IDLE_POLL_MS);
       }
     },

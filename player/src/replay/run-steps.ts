@@ -31,9 +31,16 @@ export interface StepRunSettings {
 }
 
 /** Waits the recorded gap between two steps, scaled by the speed, and moves the page clock with it. */
-async function pace(context: BrowserContext, gap: number, settings: StepRunSettings, idle: IdleTracker) {
+async function pace(
+  context: BrowserContext,
+  gap: number,
+  settings: StepRunSettings,
+  idle: IdleTracker,
+  first: boolean,
+) {
   if (settings.speed === 'max') {
-    await idle.waitForIdle();
+    // The previous step already waited for the page to settle; the first waits for the load's requests.
+    if (first) await idle.waitForIdle();
     if (settings.clock !== 'real' && gap > 0) await context.clock.fastForward(gap);
     return;
   }
@@ -83,7 +90,7 @@ export async function runSteps(
   for (const [index, step] of file.steps.entries()) {
     const gap = Math.max(0, step.t - previousT);
     previousT = step.t;
-    await pace(context, gap, settings, idle);
+    await pace(context, gap, settings, idle, index === 0);
     await settings.onStep?.({ phase: 'before', index, step, page });
     settings.setCurrentStep(index);
     const result = results[index]!;
