@@ -174,7 +174,8 @@ describe('playback build', () => {
   });
 
   it('runs from the command line and explains its choices', async () => {
-    const out = join(dir, 'built.playback.json');
+    // The output folder does not exist yet: the build creates it.
+    const out = join(dir, 'not', 'yet', 'built.playback.json');
     const cli = new URL('../src/cli.ts', import.meta.url).pathname;
     const output = await new Promise<string>((resolve, reject) =>
       execFile(

@@ -2,6 +2,7 @@
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, ensureChromium } from '../../scripts/ensure-chromium.mjs';
+import { locateTarget } from '../src/replay/locate-target.js';
 import { performStep } from '../src/replay/perform-step.js';
 
 const NO_MODIFIERS = { alt: false, ctrl: false, meta: false, shift: false };
@@ -65,5 +66,26 @@ describe('performStep', () => {
       'Ctrl+k',
       'x',
     ]);
+  });
+
+  it('says what really happened to the selectors it passed over: several matches, hidden, gone', async () => {
+    await page.setContent(`
+      <button>0</button><button>0</button><button id="fav-2" data-testid="fav">0</button>
+      <button id="hidden" style="display:none">x</button>`);
+    const found = await locateTarget(
+      page,
+      {
+        selectors: [
+          { kind: 'id', value: 'fav-b' },
+          { kind: 'role', role: 'button', name: '0' },
+          { kind: 'id', value: 'hidden' },
+          { kind: 'testid', value: 'fav' },
+        ],
+      },
+      1_000,
+    );
+    expect(found.healed).toBe(
+      'found by [data-testid="fav"]; #fav-b is gone, role button "0" matches 3 elements, #hidden is hidden',
+    );
   });
 });

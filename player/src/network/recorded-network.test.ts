@@ -54,7 +54,40 @@ describe('RecordedNetwork', () => {
       network.match({ method: 'GET', url: 'http://localhost:5173/api/cart?a=1&b=2', body: null }, 'strict');
     expect(get()).toMatchObject({ kind: 'exact', exchange: { id: 'c1' } });
     expect(get()).toMatchObject({ kind: 'exact', exchange: { id: 'c2' } });
-    expect(get()).toMatchObject({ kind: 'exact', exchange: { id: 'c2' } });
+    // Past the recorded sequence the last answer repeats, and the match says so.
+    expect(get()).toMatchObject({
+      kind: 'exact',
+      exchange: { id: 'c2' },
+      beyondRecording: { made: 3, recorded: 2 },
+    });
+  });
+
+  it('says how far a fallback answer is from the request it answered', () => {
+    const network = new RecordedNetwork(recorded, APP);
+    const result = network.match(
+      { method: 'POST', url: 'http://localhost:5173/api/pay', body: '{"amount":99,"currency":"EUR"}' },
+      'fallback',
+    );
+    expect(result).toMatchObject({
+      kind: 'fallback',
+      reason: 'nearest recorded POST https://shop.example.com/api/pay (body field amount differs)',
+    });
+    const query = new RecordedNetwork(recorded, APP).match(
+      { method: 'GET', url: 'http://localhost:5173/api/cart?a=1&b=3', body: null },
+      'fallback',
+    );
+    expect(query.kind === 'fallback' && query.reason).toBe(
+      'nearest recorded GET https://shop.example.com/api/cart?b=2&a=1 (query b=3 ≠ 2)',
+    );
+  });
+
+  it('never expects the page and its assets a HAR built into older files', () => {
+    const asset = {
+      ...exchange('js', 'GET', 'https://shop.example.com/assets/app-3f2a.js', 5, 'console.log(1)'),
+      initiator: 'other' as const,
+    };
+    const network = new RecordedNetwork([...recorded, asset], APP);
+    expect(network.notRequested().map((e) => e.id)).not.toContain('js');
   });
 
   it('matches JSON bodies by value, not by key order', () => {
