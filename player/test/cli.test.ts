@@ -87,12 +87,29 @@ describe('playback replay (CLI)', () => {
     const app = await shop({
       extraScript: "addEventListener('click', () => fetch('/api/promo'), { once: true });",
     });
-    const run = playback(['replay', sessionFile(), '--url', app.url, '--headless', '--speed', 'max']);
+    const html = join(mkdtempSync(join(tmpdir(), 'playback-report-')), 'new', 'report.html');
+    const run = playback([
+      'replay',
+      sessionFile(),
+      '--url',
+      app.url,
+      '--headless',
+      '--speed',
+      'max',
+      '--html',
+      html,
+    ]);
     expect(await run.exit).toBe(1);
     expect(run.output()).toContain(
       `failed: request not in the recording (--net strict): GET ${app.url}/api/promo`,
     );
     expect(run.output()).toContain('First divergence: step 3 (click)');
+    // Each step is printed once, as it runs; the end is only the summary.
+    expect(run.output().split('✓   1 navigate /checkout').length - 1).toBe(1);
+    // The HTML report (its folder created) shows the page of each step and the page at the first divergence.
+    const page = readFileSync(html, 'utf8');
+    expect(page).toContain(`page: “Shop — checkout” ${app.url}/checkout`);
+    expect(page).toMatch(/<img alt="the page at step 3" src="data:image\/png;base64,[A-Za-z0-9+/]{100,}/);
   });
 
   it('steps through the session from stdin: enter, b N, r, c', async () => {

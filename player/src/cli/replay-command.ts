@@ -137,6 +137,7 @@ export async function replayCommand(
         browserPath: options.browserPath,
         cdpUrl: options.cdp,
         values,
+        screenshot: Boolean(options.html),
         keepOpen: interactive,
         onStep: async (event) => {
           if (pendingRestart !== null) throw new RestartSignal(pendingRestart, restartReason);

@@ -68,6 +68,7 @@ export async function verifyCommand(
       headless: chooseHeadless(options.headless, Boolean(options.cdp), print),
       browserPath: options.browserPath,
       cdpUrl: options.cdp,
+      screenshot: Boolean(options.html),
       expect: options.expect,
     });
     print(renderVerifyResult(result, file.steps));

@@ -39,6 +39,8 @@ export interface ReplayOptions {
   initScripts?: string[];
   /** Run the SDK's click-issue detector in the page and compare its issues with the recording's. */
   detectClickIssues?: boolean;
+  /** Put a screenshot of the page at the first divergence into the report (for the HTML report). */
+  screenshot?: boolean;
 }
 
 export interface ReplayRun {
@@ -129,6 +131,7 @@ export async function startReplay(
     const steps = pendingSteps(file);
     const requestsBeforeFirstStep: RequestResult[] = [];
     const pageErrors: ReplayPageError[] = [];
+    const screenshots = new Map<number, Buffer>();
     await parts.answerFromRecording(context, {
       network,
       net,
@@ -169,6 +172,9 @@ export async function startReplay(
         setCurrentStep: (index) => {
           currentStep = index;
         },
+        ...(options.screenshot
+          ? { onScreenshot: (index: number, png: Buffer) => screenshots.set(index, png) }
+          : {}),
       },
       idle,
     );
@@ -188,6 +194,10 @@ export async function startReplay(
       stepsRun,
       ...(clickIssues ? { clickIssues } : {}),
     });
+    const at = report.firstDivergence ? (report.firstDivergence.stepIndex ?? stepsRun - 1) : null;
+    const png = at === null ? undefined : screenshots.get(Math.min(at, stepsRun - 1));
+    if (at !== null && png)
+      report.screenshot = { stepIndex: Math.min(at, stepsRun - 1), png: png.toString('base64') };
     if (!options.keepOpen) await close();
     return { report, page, context, close };
   } catch (error) {

@@ -28,6 +28,16 @@ export interface StepRunSettings {
   onStep?: (event: StepEvent) => void | Promise<void>;
   /** Told which step is running, so requests and errors land on it. */
   setCurrentStep: (index: number) => void;
+  /** Given a PNG of the page after each step (for the report's screenshot of the first divergence). */
+  onScreenshot?: (index: number, png: Buffer) => void;
+}
+
+/** What the page shows after a step: its URL and title, and a screenshot when one is asked for. */
+async function notePage(page: Page, index: number, result: StepResult, settings: StepRunSettings) {
+  result.page = { url: page.url(), title: await page.title().catch(() => '') };
+  if (!settings.onScreenshot) return;
+  const png = await page.screenshot({ timeout: settings.stepTimeoutMs }).catch(() => null);
+  if (png) settings.onScreenshot(index, png);
 }
 
 /** Waits the recorded gap between two steps, scaled by the speed, and moves the page clock with it. */
@@ -113,6 +123,7 @@ export async function runSteps(
       result.error = (error as Error).message.split('\n')[0];
     }
     stepsRun = index + 1;
+    await notePage(page, index, result, settings);
     await settings.onStep?.({ phase: 'after', index, step, result, page });
     if (result.status === 'failed') break;
   }

@@ -16,7 +16,14 @@ export function renderHtmlReport(report: ReplayReport, steps: readonly Step[]): 
       const step = steps[result.index]!;
       const isFirst = first !== null && first.stepIndex === result.index;
       const details = [
-        ...result.requests.map((r) => `${r.method} ${r.url} — ${r.answer}${r.note ? ` (${r.note})` : ''}`),
+        ...(result.page
+          ? [`page: ${result.page.title ? `“${result.page.title}” ` : ''}${result.page.url}`]
+          : []),
+        ...result.requests.map(
+          (r) =>
+            `${r.method} ${r.url} — ${r.answer}${r.status !== undefined ? ` ${r.status}` : ''}${r.note ? ` (${r.note})` : ''}${r.beyondRecording ? ` (call ${r.beyondRecording.made} of ${r.beyondRecording.recorded} recorded)` : ''}`,
+        ),
+        ...(result.note ? [result.note] : []),
         ...(result.healed ? [`healed: ${result.healed}`] : []),
         ...result.pageErrors.map((e) => `error: ${e.type}: ${e.message}`),
         ...(result.clickIssues ?? []).map((i) => `click issue: ${i.type} on ${i.target}`),
@@ -40,12 +47,14 @@ h1{font-size:1.3rem} .verdict{padding:.6rem 1rem;border-radius:6px;display:inlin
 table{border-collapse:collapse;width:100%;margin-top:1rem} td{border-top:1px solid #e3e6ee;padding:.35rem .5rem;vertical-align:top}
 tr.failed td{background:#fdecec} tr.not-run td{color:#8a91a3} tr.first td{outline:2px solid #d14343}
 li.first{font-weight:600;color:#b42318} ul{margin:.2rem 0 0 1rem;padding:0;color:#465066}
+figure{margin:1rem 0} figure img{max-width:100%;border:1px solid #e3e6ee;border-radius:6px} figcaption{color:#465066}
 </style></head><body>
 <h1>Replay of ${escapeHtml(report.file)}</h1>
 <p>Against <code>${escapeHtml(report.url)}</code> · network ${escapeHtml(report.net)} · ${escapeHtml(report.startedAt)} · ${(report.durationMs / 1000).toFixed(1)} s</p>
 <p class="verdict ${report.completed && !first ? 'ok' : 'bad'}">${report.completed ? 'Every step ran' : 'The run stopped'}${first ? ` — first divergence: ${escapeHtml(first.message)}` : ' — no divergence from the recording'}</p>
 <h2>Divergences</h2>
 ${divergences ? `<ol>${divergences}</ol>` : '<p>None.</p>'}
+${report.screenshot ? `<figure><img alt="the page at step ${report.screenshot.stepIndex + 1}" src="data:image/png;base64,${report.screenshot.png}"><figcaption>The page after step ${report.screenshot.stepIndex + 1}, where the first divergence is.</figcaption></figure>` : ''}
 <h2>Steps</h2>
 <table><thead><tr><td>#</td><td>at</td><td>status</td><td>step</td></tr></thead><tbody>
 ${rows}

@@ -10,6 +10,8 @@ export interface StepResult {
   /** Set when a later selector found the element: "found by text 'Pay now'; #pay-btn is gone" (or "matches 3 elements"). */
   healed?: string;
   error?: string;
+  /** What the page showed once the step had run. */
+  page?: { url: string; title: string };
   /** How an app-made navigation went: awaited, or forced when the app never made it. */
   note?: string;
   /** Requests the step caused, answered from the recording or not. */
@@ -87,4 +89,6 @@ export interface ReplayReport {
   clickIssues?: { recorded: ReplayClickIssue[]; replayed: ReplayClickIssue[] };
   divergences: Divergence[];
   firstDivergence: Divergence | null;
+  /** The page at the first divergence, as a PNG in base64 (when screenshots were asked for). */
+  screenshot?: { stepIndex: number; png: string };
 }
