@@ -1,34 +1,64 @@
 // `npm run bench -w sdk` (second part): what the session recorder costs, in one run.
-// 1. Recorded bytes per minute of a scripted typical session (typing, clicks, scrolling,
-//    API calls with JSON bodies, console), JSON and gzip, scaled from the session's length.
-// 2. Main-thread script time per recorded event in Chromium: the same scripted session on
-//    the same page with the recorder on and off, alternating rounds. Figures go to
-//    bench/results/recorder.json.
+// 1. A scripted typical session (typing, clicks, scrolling, API calls with JSON bodies, console)
+//    on the same page with nothing, with the Playback recorder, and with Sentry Replay recording,
+//    alternating rounds. Per round: one warm-up pass (first-use compile, counted apart), then
+//    measured passes. Bytes per minute of each recorder for the same session, in the same run.
+// 2. Long tasks: a page with a 5 MB DOM and large response bodies, recorder on and off, including
+//    the upload (gzip) when the page is hidden; the longest task and the slowest interaction
+//    (event timing, as INP counts it) after load.
+// Figures go to bench/results/recorder.json.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
-import { chromium, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, ensureChromium } from '../../scripts/ensure-chromium.mjs';
+import { gzipSync, inflateSync } from 'node:zlib';
+import { build } from 'esbuild';
+import type { Page } from 'playwright-core';
+import { mainThreadClock, median, openBenchBrowser } from './bench-browser.js';
 
 const sdkRoot = fileURLToPath(new URL('..', import.meta.url));
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const ROUNDS = 3;
-/** Passes of the scripted session per round. */
+/** Measured passes of the scripted session per round, after one warm-up pass. */
 const PASSES_PER_ROUND = 3;
+/** The long-task page: about this much HTML in its DOM. */
+const BIG_DOM_BYTES = 5 * 1024 * 1024;
+/** Size of each large response body on the long-task page (the recorder keeps 150 KB of each). */
+const BIG_BODY_BYTES = 1024 * 1024;
+const LONG_TASK_MS = 50;
+
+type Variant = 'off' | 'playback' | 'replay';
 
 const globalBuild = readFileSync(`${sdkRoot}dist/playback.global.js`);
+const sentryWithReplay = (
+  await build({
+    stdin: { contents: `export * from '@sentry/browser';`, resolveDir: sdkRoot, loader: 'ts' },
+    bundle: true,
+    minify: true,
+    write: false,
+    format: 'iife',
+    globalName: 'Sentry',
+    platform: 'browser',
+    target: 'es2020',
+    logLevel: 'error',
+  })
+).outputFiles[0]!.text;
 
-const page = (on: boolean) => `<!doctype html><html><head><meta charset="utf-8">
-<script src="/playback.global.js"></script>
+const setups: Record<Variant, string> = {
+  off: '',
+  playback:
+    "window.recorder = Playback.playbackRecorder({ upload: false, networkDetailAllowUrls: ['/api/'] }); window.recorder.start();",
+  // Replay as Sentry documents it for full sessions: every session recorded, default masking, its compression worker.
+  replay:
+    "Sentry.init({ dsn: 'http://public@' + location.host + '/1', replaysSessionSampleRate: 1, integrations: [Sentry.replayIntegration()] });",
+};
+
+const typicalPage = (variant: Variant) => `<!doctype html><html><head><meta charset="utf-8">
+<script src="/playback.global.js"></script><script src="/sentry.js"></script>
 <style>#list{height:150px;overflow:auto} body{padding-bottom:1500px}</style></head><body>
 <form id="f"><input id="email" type="email"><input id="name"><textarea id="notes"></textarea>
 <input id="password" type="password"><button type="button" id="save">Save</button>
 <button type="button" id="load">Load</button></form><ul id="list"></ul><output id="out"></output>
 <script>
-  window.recorder = ${on ? "Playback.playbackRecorder({ upload: false, networkDetailAllowUrls: ['/api/'] })" : 'null'};
-  window.recorder?.start();
+  ${setups[variant]}
   const $ = (id) => document.getElementById(id);
   for (let i = 0; i < 60; i++) { const li = document.createElement('li'); li.textContent = 'Item ' + i; $('list').append(li); }
   $('save').addEventListener('click', async () => {
@@ -45,22 +75,66 @@ const page = (on: boolean) => `<!doctype html><html><head><meta charset="utf-8">
   });
 </script></body></html>`;
 
-let saved = 0;
-const server = createServer((req, res) => {
-  if (req.url === '/playback.global.js') return res.end(globalBuild);
-  if (req.url?.startsWith('/on')) return res.end(page(true));
-  if (req.url?.startsWith('/off')) return res.end(page(false));
-  res.setHeader('content-type', 'application/json');
-  if (req.url === '/api/items')
-    return res.end(JSON.stringify(Array.from({ length: 20 }, (_, i) => ({ id: i }))));
-  res.end(JSON.stringify({ id: `s${++saved}` }));
+const bigRow = (i: number) =>
+  `<tr><td>${i}</td><td>Customer ${i} ordered a parcel of assorted items</td><td><a href="#r${i}">open</a></td><td>${'x'.repeat(120)}</td></tr>`;
+const bigPage = (on: boolean) => {
+  const rows: string[] = [];
+  let size = 0;
+  for (let i = 0; size < BIG_DOM_BYTES; i++) {
+    const row = bigRow(i);
+    rows.push(row);
+    size += row.length;
+  }
+  return `<!doctype html><html><head><meta charset="utf-8"><script src="/playback.global.js"></script>
+<script>
+  window.longest = 0; window.slowestEvent = 0; window.afterLoad = false;
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) if (window.afterLoad) window.longest = Math.max(window.longest, e.duration); }).observe({ type: 'longtask' });
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) if (window.afterLoad && e.interactionId) window.slowestEvent = Math.max(window.slowestEvent, e.duration); }).observe({ type: 'event', durationThreshold: 16 });
+  addEventListener('load', () => setTimeout(() => {
+    window.afterLoad = true;
+    ${on ? "window.recorder = Playback.playbackRecorder({ endpoint: '/upload', networkDetailAllowUrls: ['/api/'] }); window.recorder.start();" : ''}
+  }, 300));
+</script></head><body><input id="q" placeholder="Search orders"><button id="fetch">Load all</button><output id="out"></output>
+<table>${rows.join('')}</table>
+<script>
+  document.getElementById('fetch').addEventListener('click', async () => {
+    for (let i = 0; i < 8; i++) { const r = await fetch('/api/big?' + i); document.getElementById('out').textContent = (await r.text()).length; }
+  });
+</script></body></html>`;
+};
+
+interface Envelope {
+  variantRound: string;
+  body: Buffer;
+}
+const envelopes: Envelope[] = [];
+let currentRound = '';
+let uploads = 0;
+const bigBody = JSON.stringify({
+  orders: Array.from({ length: BIG_BODY_BYTES / 64 }, (_, i) => ({ id: i, note: 'n'.repeat(40) })),
 });
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-const browser = await chromium.launch({
-  executablePath: ensureChromium(),
-  args: CHROMIUM_ARGS,
-  headless: true,
+const bigPages = { on: bigPage(true), off: bigPage(false) };
+
+const bench = await openBenchBrowser((req, body, res) => {
+  const url = req.url ?? '';
+  if (url === '/playback.global.js') return !!res.end(globalBuild);
+  if (url === '/sentry.js') return !!res.end(sentryWithReplay);
+  if (url.startsWith('/typical/')) return !!res.end(typicalPage(url.slice(9) as Variant));
+  if (url.startsWith('/big/')) return !!res.end(bigPages[url.slice(5) as 'on' | 'off']);
+  if (url.startsWith('/api/1/envelope/')) {
+    envelopes.push({ variantRound: currentRound, body });
+    return !!res.end('{}');
+  }
+  if (url.startsWith('/upload')) {
+    uploads++;
+    return !!res.end('{}');
+  }
+  res.setHeader('content-type', 'application/json');
+  if (url.startsWith('/api/big')) return !!res.end(bigBody);
+  if (url === '/api/items')
+    return !!res.end(JSON.stringify(Array.from({ length: 20 }, (_, i) => ({ id: i }))));
+  if (url === '/api/save') return !!res.end(JSON.stringify({ id: `s${Date.now()}` }));
+  return false;
 });
 
 /** One pass of a typical session: fill a form, scroll a list and the page, save (fetch), load (XHR). */
@@ -88,92 +162,202 @@ async function typicalPass(tab: Page, pass: number): Promise<void> {
   await tab.waitForTimeout(300);
 }
 
+/** Bytes of Replay's `replay_recording` items in the envelopes of one round: as sent, and inflated. */
+function replayBytes(round: string): { sent: number; json: number } {
+  let sent = 0;
+  let json = 0;
+  for (const envelope of envelopes.filter((e) => e.variantRound === round)) {
+    const buf = envelope.body;
+    let at = buf.indexOf(0x0a) + 1;
+    while (at > 0 && at < buf.length) {
+      const end = buf.indexOf(0x0a, at);
+      const header = JSON.parse(buf.subarray(at, end).toString()) as { type: string; length?: number };
+      const length = header.length ?? buf.indexOf(0x0a, end + 1) - end - 1;
+      const payload = buf.subarray(end + 1, end + 1 + length);
+      if (header.type === 'replay_recording') {
+        sent += payload.length;
+        const data = payload.subarray(payload.indexOf(0x0a) + 1);
+        json += data[0] === 0x78 ? inflateSync(data).length : data.length;
+      }
+      at = end + 1 + length + 1;
+    }
+  }
+  return { sent, json };
+}
+
 interface Round {
+  warmUpScriptMs: number;
   scriptMs: number;
   durationMs: number;
-  /** Steps, exchanges, console entries and errors in the file (on only). */
   events: number;
   jsonBytes: number;
   gzipBytes: number;
 }
 
-async function round(which: 'on' | 'off'): Promise<Round> {
-  const context = await browser.newContext();
+async function round(variant: Variant, index: number): Promise<Round> {
+  currentRound = `${variant}#${index}`;
+  const context = await bench.browser.newContext();
   const tab = await context.newPage();
-  await tab.goto(`${base}/${which}`);
-  const cdp = await context.newCDPSession(tab);
-  await cdp.send('Performance.enable');
-  const script = async () =>
-    (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0;
-  const before = await script();
+  await tab.goto(`${bench.base}/typical/${variant}`);
   const started = Date.now();
-  for (let pass = 0; pass < PASSES_PER_ROUND; pass++) await typicalPass(tab, pass);
+  const clock = await mainThreadClock(tab);
+  const atStart = await clock();
+  await typicalPass(tab, 0);
+  const warmed = await clock();
+  for (let pass = 1; pass <= PASSES_PER_ROUND; pass++) await typicalPass(tab, pass);
+  const done = await clock();
   const durationMs = Date.now() - started;
-  const after = await script();
-  const file = await tab.evaluate(
-    () =>
-      (window as unknown as { recorder: { exportFile(): unknown } | null }).recorder?.exportFile() ?? null,
-  );
+  let bytes = { json: 0, gzip: 0, events: 0 };
+  if (variant === 'playback') {
+    const file = await tab.evaluate(() =>
+      (window as unknown as { recorder: { exportFile(): unknown } }).recorder.exportFile(),
+    );
+    const f = file as { steps: unknown[]; network: unknown[]; console: unknown[]; errors: unknown[] };
+    const json = JSON.stringify(file);
+    bytes = {
+      json: Buffer.byteLength(json),
+      gzip: gzipSync(json).length,
+      events: f.steps.length + f.network.length + f.console.length + f.errors.length,
+    };
+  } else if (variant === 'replay') {
+    await tab.evaluate(() =>
+      (
+        window as unknown as { Sentry: { getReplay(): { flush(): Promise<void> } } }
+      ).Sentry.getReplay().flush(),
+    );
+    await tab.waitForTimeout(500);
+    const sent = replayBytes(currentRound);
+    bytes = { json: sent.json, gzip: sent.sent, events: 0 };
+  }
   await context.close();
-  const json = file ? JSON.stringify(file) : '';
-  const f = file as { steps: unknown[]; network: unknown[]; console: unknown[]; errors: unknown[] } | null;
   return {
-    scriptMs: (after - before) * 1000,
+    warmUpScriptMs: warmed.scriptMs - atStart.scriptMs,
+    scriptMs: done.scriptMs - warmed.scriptMs,
     durationMs,
-    events: f ? f.steps.length + f.network.length + f.console.length + f.errors.length : 0,
-    jsonBytes: Buffer.byteLength(json),
-    gzipBytes: json ? gzipSync(json).length : 0,
+    events: bytes.events,
+    jsonBytes: bytes.json,
+    gzipBytes: bytes.gzip,
   };
 }
 
-const on: Round[] = [];
-const off: Round[] = [];
-for (let i = 0; i < ROUNDS; i++) {
-  off.push(await round('off'));
-  on.push(await round('on'));
+/** The long-task page: type, load eight large bodies, then hide the page (the recorder uploads, gzip). */
+async function longTasks(which: 'on' | 'off') {
+  uploads = 0;
+  const context = await bench.browser.newContext();
+  const tab = await context.newPage();
+  await tab.goto(`${bench.base}/big/${which}`, { timeout: 60_000 });
+  await tab.waitForFunction(() => (window as unknown as { afterLoad: boolean }).afterLoad);
+  await tab.click('#q');
+  await tab.keyboard.type('parcel 42', { delay: 30 });
+  await tab.click('#fetch');
+  await tab.waitForFunction(() => document.getElementById('out')!.textContent !== '', undefined, {
+    timeout: 30_000,
+  });
+  await tab.waitForTimeout(1500);
+  await tab.click('#q');
+  // A string: tsx would wrap the getter in a helper the page does not have.
+  await tab.evaluate(`Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    document.dispatchEvent(new Event('visibilitychange'));`);
+  await tab.waitForTimeout(2500);
+  const figures = await tab.evaluate(() => {
+    const w = window as unknown as { longest: number; slowestEvent: number };
+    return { longestTaskMs: w.longest, slowestInteractionMs: w.slowestEvent };
+  });
+  await context.close();
+  return { ...figures, uploads };
 }
-await browser.close();
-server.close();
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const rounds: Record<Variant, Round[]> = { off: [], playback: [], replay: [] };
+for (let i = 0; i < ROUNDS; i++)
+  for (const variant of ['off', 'playback', 'replay'] as const) rounds[variant].push(await round(variant, i));
+const long: { on: Awaited<ReturnType<typeof longTasks>>[]; off: Awaited<ReturnType<typeof longTasks>>[] } = {
+  on: [],
+  off: [],
+};
+for (let i = 0; i < 2; i++) {
+  long.off.push(await longTasks('off'));
+  long.on.push(await longTasks('on'));
+}
+await bench.close();
+
 const perMinute = (bytes: number, ms: number) => Math.round((bytes * 60_000) / ms);
-const addedScriptMs = median(on.map((r) => r.scriptMs)) - median(off.map((r) => r.scriptMs));
-const events = median(on.map((r) => r.events));
+const of = (variant: Variant, pick: (r: Round) => number) => median(rounds[variant].map(pick));
+const added = (variant: Variant, pick: (r: Round) => number) => of(variant, pick) - of('off', pick);
+const events = of('playback', (r) => r.events);
+const eventsMeasured = (events * PASSES_PER_ROUND) / (PASSES_PER_ROUND + 1);
 const results = {
   generatedAt: new Date().toISOString(),
   session: {
-    what: 'scripted typical session: four fields typed, a list and the page scrolled, one fetch and one XHR with JSON, a console line; repeated',
-    passesPerRound: PASSES_PER_ROUND,
+    what: 'scripted typical session: four fields typed, a list and the page scrolled, one fetch and one XHR with JSON, a console line; one warm-up pass then measured passes',
+    passesPerRound: PASSES_PER_ROUND + 1,
     rounds: ROUNDS,
-    medianDurationMs: median(on.map((r) => r.durationMs)),
+    medianDurationMs: of('playback', (r) => r.durationMs),
     medianEventsRecorded: events,
-    medianJsonBytes: median(on.map((r) => r.jsonBytes)),
-    medianGzipBytes: median(on.map((r) => r.gzipBytes)),
-    jsonBytesPerMinute: median(on.map((r) => perMinute(r.jsonBytes, r.durationMs))),
-    gzipBytesPerMinute: median(on.map((r) => perMinute(r.gzipBytes, r.durationMs))),
+  },
+  bytesPerMinute: {
+    what: 'bytes per minute of the whole session (all passes), each recorder on its own page, same script, same run',
+    playback: {
+      jsonBytesPerMinute: median(rounds.playback.map((r) => perMinute(r.jsonBytes, r.durationMs))),
+      gzipBytesPerMinute: median(rounds.playback.map((r) => perMinute(r.gzipBytes, r.durationMs))),
+    },
+    sentryReplay: {
+      what: 'replay_recording items as Replay sent them (its worker deflates), and inflated',
+      sentBytesPerMinute: median(rounds.replay.map((r) => perMinute(r.gzipBytes, r.durationMs))),
+      jsonBytesPerMinute: median(rounds.replay.map((r) => perMinute(r.jsonBytes, r.durationMs))),
+    },
   },
   mainThread: {
-    what: 'main-thread script ms per round (CDP Performance ScriptDuration), recorder off vs on, same page and script, alternating rounds',
-    off: off.map((r) => r.scriptMs),
-    on: on.map((r) => r.scriptMs),
-    medianScriptMsOff: median(off.map((r) => r.scriptMs)),
-    medianScriptMsOn: median(on.map((r) => r.scriptMs)),
-    medianAddedScriptMs: addedScriptMs,
-    addedScriptMsPerRecordedEvent: events > 0 ? addedScriptMs / events : null,
-    /** The recorder listens to every key, input and scroll event; most become part of a coalesced step. */
-    addedScriptMsPerMinuteOfSession: (addedScriptMs * 60_000) / median(on.map((r) => r.durationMs)),
+    what: 'main-thread script ms (CDP ScriptDuration) over the measured passes, after a warm-up pass; off vs Playback vs Replay, alternating rounds',
+    off: rounds.off.map((r) => r.scriptMs),
+    playback: rounds.playback.map((r) => r.scriptMs),
+    replay: rounds.replay.map((r) => r.scriptMs),
+    addedScriptMs: {
+      playback: added('playback', (r) => r.scriptMs),
+      replay: added('replay', (r) => r.scriptMs),
+    },
+    addedScriptMsPerRecordedEvent:
+      eventsMeasured > 0 ? added('playback', (r) => r.scriptMs) / eventsMeasured : null,
+    addedScriptMsPerMinuteOfSession: {
+      playback:
+        (added('playback', (r) => r.scriptMs) * 60_000) /
+        ((of('playback', (r) => r.durationMs) * PASSES_PER_ROUND) / (PASSES_PER_ROUND + 1)),
+      replay:
+        (added('replay', (r) => r.scriptMs) * 60_000) /
+        ((of('replay', (r) => r.durationMs) * PASSES_PER_ROUND) / (PASSES_PER_ROUND + 1)),
+    },
+    warmUpPass: {
+      what: 'the first pass, where each handler runs (and is compiled) for the first time',
+      addedScriptMs: {
+        playback: added('playback', (r) => r.warmUpScriptMs),
+        replay: added('replay', (r) => r.warmUpScriptMs),
+      },
+    },
+  },
+  longTasks: {
+    what: `5 MB DOM, eight 1 MB responses (bodies kept), then the page hidden (the recorder uploads, gzip); longest task and slowest interaction after load, recorder off vs on; bar ${LONG_TASK_MS} ms`,
+    off: long.off,
+    on: long.on,
+    longestTaskMsOff: Math.max(...long.off.map((r) => r.longestTaskMs)),
+    longestTaskMsOn: Math.max(...long.on.map((r) => r.longestTaskMs)),
+    slowestInteractionMsOff: Math.max(...long.off.map((r) => r.slowestInteractionMs)),
+    slowestInteractionMsOn: Math.max(...long.on.map((r) => r.slowestInteractionMs)),
   },
 };
 mkdirSync(`${repoRoot}bench/results`, { recursive: true });
 writeFileSync(`${repoRoot}bench/results/recorder.json`, `${JSON.stringify(results, null, 2)}\n`);
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const b = results.bytesPerMinute;
 console.log(
-  `recorder: ${kb(results.session.jsonBytesPerMinute)}/min JSON, ${kb(results.session.gzipBytesPerMinute)}/min gzip ` +
-    `(${events} events in ${(results.session.medianDurationMs / 1000).toFixed(1)} s)`,
+  `bytes/min: Playback ${kb(b.playback.gzipBytesPerMinute)} gzip (${kb(b.playback.jsonBytesPerMinute)} JSON); ` +
+    `Sentry Replay ${kb(b.sentryReplay.sentBytesPerMinute)} sent (${kb(b.sentryReplay.jsonBytesPerMinute)} JSON)`,
 );
+const m = results.mainThread;
 console.log(
-  `recorder main-thread script: off ${results.mainThread.medianScriptMsOff.toFixed(1)} ms, on ${results.mainThread.medianScriptMsOn.toFixed(1)} ms ` +
-    `per round; ${(results.mainThread.addedScriptMsPerRecordedEvent ?? 0).toFixed(3)} ms per recorded event, ` +
-    `${results.mainThread.addedScriptMsPerMinuteOfSession.toFixed(0)} ms per minute of session`,
+  `added script: Playback ${m.addedScriptMs.playback.toFixed(1)} ms (${(m.addedScriptMsPerRecordedEvent ?? 0).toFixed(3)} ms/event), ` +
+    `Replay ${m.addedScriptMs.replay.toFixed(1)} ms; warm-up pass: Playback ${m.warmUpPass.addedScriptMs.playback.toFixed(1)} ms, Replay ${m.warmUpPass.addedScriptMs.replay.toFixed(1)} ms`,
+);
+const l = results.longTasks;
+console.log(
+  `longest task after load: off ${l.longestTaskMsOff.toFixed(0)} ms, on ${l.longestTaskMsOn.toFixed(0)} ms; slowest interaction: off ${l.slowestInteractionMsOff} ms, on ${l.slowestInteractionMsOn} ms`,
 );

@@ -1,36 +1,41 @@
 // `npm run bench -w sdk`: what the SDK costs a page, measured in one run.
-// 1. gzip bytes: the integration (detection + reporting) beside @sentry/browser
-//    with Replay, bundled and minified the same way; and the script-tag build.
-// 2. Main-thread time per click in Chromium, integration on vs off, same page,
-//    same run, alternating rounds. Figures go to bench/results/sdk.json.
+// 1. Size as a bundler ships it: small apps that import the integration, bundled and minified
+//    with esbuild, one per literal path (`@playback/sdk/endpoint` + `report: 'endpoint'`, …) and
+//    one A/B over the three paths (`@playback/sdk` + weights); the gzip of our code in each (Sentry
+//    external), beside @sentry/browser + Replay bundled the same way. The recorder counts apart.
+// 2. Main-thread time per click in Chromium, integration on vs off, same page, same run,
+//    alternating rounds, after a warm-up. Figures go to bench/results/sdk.json.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, ensureChromium } from '../../scripts/ensure-chromium.mjs';
+import { mainThreadClock, median, openBenchBrowser } from './bench-browser.js';
 
 const sdkRoot = fileURLToPath(new URL('..', import.meta.url));
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const SIZE_BAR_GZIP_BYTES = 5 * 1024;
+/** Issue 17's bars: our code in an app with one literal path, and with the A/B experiment. */
+const SINGLE_PATH_BAR_GZIP_BYTES = 8 * 1024;
+const EXPERIMENT_BAR_GZIP_BYTES = 11 * 1024;
 const CLICKS_PER_ROUND = 100;
 const ROUNDS = 3;
 
 interface Bundle {
   minified: number;
   gzip: number;
-  /** Minified bytes per origin: playback sdk, detector, zod, sentry. */
+  /** Minified bytes per origin: the SDK's folders, the detector, sentry. */
   byOrigin: Record<string, number>;
   code: string;
 }
 
+/** Where a byte comes from: the SDK by folder (observe/, report/, record/, …), the detector, Sentry. */
 function origin(path: string): string {
-  if (path.includes('node_modules/zod/')) return 'zod';
-  if (path.includes('node_modules/@sentry/')) return 'sentry';
+  if (path.includes('node_modules/@sentry')) return 'sentry';
   if (path.includes('detector/')) return 'detector';
-  if (path.startsWith('src/') || path.includes('sdk/src/')) return 'sdk';
+  const sdk = /(?:^|sdk\/)(?:dist|src)\/(.*)$/.exec(path);
+  if (sdk) {
+    const folder = sdk[1]!.includes('/') ? sdk[1]!.split('/')[0] : 'top-level';
+    return `sdk/${folder}`;
+  }
   return 'other';
 }
 
@@ -39,7 +44,7 @@ async function bundle(
   options: { external?: string[]; format?: 'esm' | 'iife'; globalName?: string } = {},
 ): Promise<Bundle> {
   const result = await build({
-    stdin: { contents, resolveDir: sdkRoot, loader: 'ts', sourcefile: 'bench-entry.ts' },
+    stdin: { contents, resolveDir: sdkRoot, loader: 'ts', sourcefile: 'bench-app.ts' },
     bundle: true,
     minify: true,
     write: false,
@@ -68,12 +73,29 @@ function summary(b: Bundle) {
   return { minifiedBytes: b.minified, gzipBytes: b.gzip, minifiedBytesByOrigin: b.byOrigin };
 }
 
-const integrationEntry = `export { clickIssuesIntegration } from './src/index.ts';`;
-const [integration, integrationWithoutZod, sdkOnly, sentryWithReplay, sentryIife] = await Promise.all([
-  bundle(integrationEntry, { external: ['@sentry/*'] }),
-  bundle(integrationEntry, { external: ['@sentry/*', 'zod'] }),
-  bundle(integrationEntry, { external: ['@sentry/*', '@playback/detector'] }),
-  bundle(`export { init, replayIntegration } from '@sentry/browser';`),
+/** A small app as a user writes it: Sentry.init with the integration (Sentry external, so only our code counts). */
+const app = (from: string, report: string) => `import * as Sentry from '@sentry/browser';
+import { clickIssuesIntegration } from '${from}';
+Sentry.init({ dsn: 'https://key@o1.ingest.example/1', integrations: [clickIssuesIntegration({ report: ${report} })] });`;
+const appsByConfig = {
+  endpoint: app('./src/entries/endpoint.ts', "'endpoint'"),
+  exception: app('./src/entries/exception.ts', "'exception'"),
+  replay: app('./src/entries/replay.ts', "'replay'"),
+  experiment: app('./src/index.ts', '{ exception: 1, endpoint: 1, replay: 2 }'),
+  /** The full entry with a literal path: a bundler cannot see through the option, so this ships all paths. */
+  fullEntryLiteralEndpoint: app('./src/index.ts', "'endpoint'"),
+};
+const recorderApp = `import * as Sentry from '@sentry/browser';
+import { playbackRecorder } from './src/index.ts';
+Sentry.init({ dsn: 'https://key@o1.ingest.example/1', integrations: [playbackRecorder()] });`;
+const apps: Record<string, Bundle> = {};
+for (const [name, contents] of Object.entries(appsByConfig))
+  apps[name] = await bundle(contents, { external: ['@sentry/*'] });
+const [recorderBundle, sentryWithReplay, sentryIife] = await Promise.all([
+  bundle(recorderApp, { external: ['@sentry/*'] }),
+  bundle(
+    `import * as Sentry from '@sentry/browser'; Sentry.init({ dsn: 'https://key@o1.ingest.example/1', integrations: [Sentry.replayIntegration()] });`,
+  ),
   bundle(`export * from '@sentry/browser';`, { format: 'iife', globalName: 'Sentry' }),
 ]);
 const globalBuild = readFileSync(`${sdkRoot}dist/playback.global.js`);
@@ -91,19 +113,12 @@ const page = (on: boolean) => `<!doctype html><html><head><meta charset="utf-8">
     integrations: ${on ? "[Playback.clickIssuesIntegration({ report: 'endpoint' })]" : '[]'},
   });
 </script></body></html>`;
-const server = createServer((req, res) => {
-  if (req.url === '/sentry.js') return res.end(sentryIife.code);
-  if (req.url === '/playback.global.js') return res.end(globalBuild);
-  if (req.url?.startsWith('/on')) return res.end(page(true));
-  if (req.url?.startsWith('/off')) return res.end(page(false));
-  res.end('{}');
-});
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-const browser = await chromium.launch({
-  executablePath: ensureChromium(),
-  args: CHROMIUM_ARGS,
-  headless: true,
+const bench = await openBenchBrowser((req, _body, res) => {
+  if (req.url === '/sentry.js') return !!res.end(sentryIife.code);
+  if (req.url === '/playback.global.js') return !!res.end(globalBuild);
+  if (req.url?.startsWith('/on')) return !!res.end(page(true));
+  if (req.url?.startsWith('/off')) return !!res.end(page(false));
+  return false;
 });
 
 interface PerClick {
@@ -114,17 +129,11 @@ interface PerClick {
 }
 
 async function msPerClick(which: 'on' | 'off'): Promise<PerClick> {
-  const context = await browser.newContext();
+  const context = await bench.browser.newContext();
   const tab = await context.newPage();
-  await tab.goto(`${base}/${which}`);
+  await tab.goto(`${bench.base}/${which}`);
   await tab.waitForTimeout(300);
-  const cdp = await context.newCDPSession(tab);
-  await cdp.send('Performance.enable');
-  const metrics = async () => {
-    const all = (await cdp.send('Performance.getMetrics')).metrics;
-    const value = (name: string) => all.find((m) => m.name === name)?.value ?? 0;
-    return { script: value('ScriptDuration'), task: value('TaskDuration') };
-  };
+  const metrics = await mainThreadClock(tab);
   const box = (await tab.locator('#b').boundingBox())!;
   // Warm up (JIT, first-use paths), then measure.
   for (let i = 0; i < 10; i++) await tab.mouse.click(box.x + 5, box.y + 5);
@@ -136,8 +145,8 @@ async function msPerClick(which: 'on' | 'off'): Promise<PerClick> {
   const after = await metrics();
   await context.close();
   return {
-    scriptMs: ((after.script - before.script) * 1000) / CLICKS_PER_ROUND,
-    taskMs: ((after.task - before.task) * 1000) / CLICKS_PER_ROUND,
+    scriptMs: (after.scriptMs - before.scriptMs) / CLICKS_PER_ROUND,
+    taskMs: (after.taskMs - before.taskMs) / CLICKS_PER_ROUND,
   };
 }
 
@@ -147,21 +156,23 @@ for (let round = 0; round < ROUNDS; round++) {
   off.push(await msPerClick('off'));
   on.push(await msPerClick('on'));
 }
-await browser.close();
-server.close();
+await bench.close();
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const results = {
   generatedAt: new Date().toISOString(),
   size: {
-    barGzipBytes: SIZE_BAR_GZIP_BYTES,
-    integration: summary(integration),
-    integrationWithoutZod: summary(integrationWithoutZod),
-    sdkCodeOnly: summary(sdkOnly),
+    what: 'gzip (level 9) of our code (SDK + detector engine; Sentry external) in small esbuild-bundled apps, minified',
+    bars: { singlePathGzipBytes: SINGLE_PATH_BAR_GZIP_BYTES, experimentGzipBytes: EXPERIMENT_BAR_GZIP_BYTES },
+    apps: Object.fromEntries(Object.entries(apps).map(([name, b]) => [name, summary(b)])),
+    meetsBars: {
+      endpoint: apps.endpoint!.gzip <= SINGLE_PATH_BAR_GZIP_BYTES,
+      exception: apps.exception!.gzip <= SINGLE_PATH_BAR_GZIP_BYTES,
+      replay: apps.replay!.gzip <= SINGLE_PATH_BAR_GZIP_BYTES,
+      experiment: apps.experiment!.gzip <= EXPERIMENT_BAR_GZIP_BYTES,
+    },
+    recorder: { ...summary(recorderBundle), what: 'an app importing playbackRecorder alone' },
     sentryBrowserWithReplay: summary(sentryWithReplay),
     globalBuild: { minifiedBytes: globalBuild.length, gzipBytes: gzipSync(globalBuild, { level: 9 }).length },
-    meetsBar: integration.gzip < SIZE_BAR_GZIP_BYTES,
-    meetsBarWithoutZod: integrationWithoutZod.gzip < SIZE_BAR_GZIP_BYTES,
   },
   mainThread: {
     clicksPerRound: CLICKS_PER_ROUND,
@@ -180,16 +191,10 @@ mkdirSync(`${repoRoot}bench/results`, { recursive: true });
 writeFileSync(`${repoRoot}bench/results/sdk.json`, `${JSON.stringify(results, null, 2)}\n`);
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+for (const [name, b] of Object.entries(apps)) console.log(`app ${name}: ${kb(b.gzip)} gzip of our code`);
 console.log(
-  `integration (detection + reporting), gzip: ${kb(integration.gzip)} (bar ${kb(SIZE_BAR_GZIP_BYTES)})`,
+  `app with the recorder alone: ${kb(recorderBundle.gzip)}; @sentry/browser + Replay: ${kb(sentryWithReplay.gzip)}`,
 );
-console.log(
-  `  of which zod (pulled in by @playback/detector): ${kb(integration.byOrigin.zod ?? 0)} minified`,
-);
-console.log(
-  `integration without zod, gzip: ${kb(integrationWithoutZod.gzip)}; SDK code alone: ${kb(sdkOnly.gzip)}`,
-);
-console.log(`@sentry/browser + Replay, gzip: ${kb(sentryWithReplay.gzip)}`);
 console.log(`playback.global.js, gzip: ${kb(results.size.globalBuild.gzipBytes)}`);
 const m = results.mainThread;
 console.log(

@@ -37,13 +37,14 @@ export function valuePrivacy(el: Element, mask: boolean, unmaskSelectors: readon
   return 'masked';
 }
 
+/** Input types that take no typing. */
+const NOT_TYPED_INPUT_TYPES = new Set([...CHOICE_INPUT_TYPES, 'button', 'submit', 'reset', 'image', 'file']);
+
 /** Text fields: typing there produces input steps rather than key steps. */
 export function isTextEntry(el: Element | null): el is HTMLElement {
   if (!el) return false;
   if (el.localName === 'textarea') return true;
-  if (el.localName === 'input') {
-    const type = (el as HTMLInputElement).type;
-    return !CHOICE_INPUT_TYPES.has(type) && !['button', 'submit', 'reset', 'image', 'file'].includes(type);
-  }
-  return (el as HTMLElement).isContentEditable === true;
+  if (el.localName === 'input') return !NOT_TYPED_INPUT_TYPES.has((el as HTMLInputElement).type);
+  // isContentEditable brings style up to date; no contenteditable ancestor means no need to ask.
+  return el.closest('[contenteditable]') !== null && (el as HTMLElement).isContentEditable === true;
 }

@@ -43,25 +43,25 @@ export function isStepKey(key: string, el: Element | null, privacy: () => ValueP
 /** Keys that are steps of their own, and the release of each one kept. */
 export function recordKeySteps(sink: StepSink, on: Listen, win: Window): void {
   const keysDown = new Set<string>();
-  const keyStep = (type: 'keydown' | 'keyup', event: KeyboardEvent, el: Element | null): Step => ({
+  const keyStep = (type: 'keydown' | 'keyup', event: KeyboardEvent, t: number, el: Element | null): Step => ({
     type,
-    t: sink.now(),
+    t,
     key: event.key,
     code: event.code,
     modifiers: modifiersOf(event),
     ...(el ? { target: sink.targetOf(el) } : {}),
   });
-  on(win, 'keydown', (event) => {
+  on(win, 'keydown', (event, t) => {
     const key = event as KeyboardEvent;
     if (!event.isTrusted || key.repeat || key.isComposing) return;
     const el = keyTarget(key);
     if (!isStepKey(key.key, el, () => (el ? sink.privacyOf(el) : null))) return;
     keysDown.add(key.code || key.key);
-    sink.log.addStep(keyStep('keydown', key, el));
+    sink.log.addStep(keyStep('keydown', key, t, el));
   });
-  on(win, 'keyup', (event) => {
+  on(win, 'keyup', (event, t) => {
     const key = event as KeyboardEvent;
     if (!event.isTrusted || keysDown.size === 0 || !keysDown.delete(key.code || key.key)) return;
-    sink.log.addStep(keyStep('keyup', key, keyTarget(key)));
+    sink.log.addStep(keyStep('keyup', key, t, keyTarget(key)));
   });
 }

@@ -10,13 +10,13 @@ export function modifiersOf(event: MouseEvent | KeyboardEvent): Modifiers {
 /** Clicks, double clicks and context menus, on the element they act on (the button around an icon), with the pointer's offset in it. */
 export function recordPointerSteps(sink: StepSink, on: Listen, win: Window): void {
   let lastClick: { seq: number | null; element: Element } | null = null;
-  const pointerStep = (type: 'click' | 'dblclick' | 'contextmenu', event: MouseEvent) => {
+  const pointerStep = (type: 'click' | 'dblclick' | 'contextmenu', event: MouseEvent, t: number) => {
     const start = elementOf(event.target);
     if (!start) return null;
     const { element } = resolveActionable(start);
     const step: Step = {
       type,
-      t: sink.now(),
+      t,
       target: sink.targetOf(element),
       offset: pointerOffset(element, event),
       button: event.button,
@@ -24,20 +24,20 @@ export function recordPointerSteps(sink: StepSink, on: Listen, win: Window): voi
     };
     return { step, element };
   };
-  on(win, 'click', (event) => {
+  on(win, 'click', (event, t) => {
     const mouse = event as MouseEvent;
     // detail 0: a click made by the keyboard (Enter on a button): its key step replays it.
     if (!event.isTrusted || mouse.detail === 0 || mouse.button !== 0) return;
-    const made = pointerStep('click', mouse);
+    const made = pointerStep('click', mouse, t);
     if (!made) return;
     // The second click of a double click becomes part of the dblclick step.
     if (mouse.detail === 2 && lastClick?.element === made.element) return;
     lastClick = { seq: sink.log.addStep(made.step), element: made.element };
   });
-  on(win, 'dblclick', (event) => {
+  on(win, 'dblclick', (event, t) => {
     if (!event.isTrusted) return;
     const last = sink.log.lastStep();
-    const made = pointerStep('dblclick', event as MouseEvent);
+    const made = pointerStep('dblclick', event as MouseEvent, t);
     if (!made) return;
     if (last && last.type === 'click' && last.seq === lastClick?.seq) {
       Object.assign(last, { type: 'dblclick' });
@@ -45,9 +45,9 @@ export function recordPointerSteps(sink: StepSink, on: Listen, win: Window): voi
     }
     sink.log.addStep(made.step);
   });
-  on(win, 'contextmenu', (event) => {
+  on(win, 'contextmenu', (event, t) => {
     if (!event.isTrusted) return;
-    const made = pointerStep('contextmenu', event as MouseEvent);
+    const made = pointerStep('contextmenu', event as MouseEvent, t);
     if (made) sink.log.addStep(made.step);
   });
 }

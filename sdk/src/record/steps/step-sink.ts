@@ -1,4 +1,5 @@
 import type { StepTarget } from '@playback/detector';
+import { eventStampEpoch } from '../../time.js';
 import type { ValuePrivacy } from '../mask-rules.js';
 import type { RecordingLog } from '../recording-log.js';
 
@@ -22,21 +23,24 @@ export interface StepSink {
 export type Listen = (
   target: EventTarget,
   type: string,
-  handler: (event: Event) => void,
+  handler: (event: Event, t: number) => void,
   options?: AddEventListenerOptions,
 ) => void;
 
 /**
  * Listeners that run only while recording, never throw into the page (a failure is counted under
- * `step:<type>`), and come off together.
+ * `step:<type>`), and come off together. Handlers get the event's time, in epoch ms.
  */
-export function guardedListeners(sink: Pick<StepSink, 'active' | 'fail'>): { on: Listen; off(): void } {
+export function guardedListeners(sink: Pick<StepSink, 'active' | 'fail' | 'now'>): {
+  on: Listen;
+  off(): void;
+} {
   const off: Array<() => void> = [];
   const on: Listen = (target, type, handler, options = { capture: true, passive: true }) => {
     const guarded = (event: Event) => {
       if (!sink.active()) return;
       try {
-        handler(event);
+        handler(event, eventStampEpoch(event, sink.now));
       } catch {
         sink.fail(`step:${type}`);
       }

@@ -50,17 +50,17 @@ export function pendValue(sink: StepSink, el: Element, t: number): void {
 
 /** Values: the latest value of a field, coalesced; during an IME composition, the composition steps carry it. */
 export function recordValueSteps(sink: StepSink, on: Listen, doc: Document): void {
-  on(doc, 'input', (event) => {
+  on(doc, 'input', (event, t) => {
     if (!event.isTrusted || (event as InputEvent).isComposing) return;
     const el = inputElement(event);
-    if (el && recordsValue(el)) pendValue(sink, el, sink.now());
+    if (el && recordsValue(el)) pendValue(sink, el, t);
   });
-  on(doc, 'change', (event) => {
+  on(doc, 'change', (event, t) => {
     const el = elementOf(event.target);
     // A select changes without an input event in some browsers; the pending step takes the latest value.
-    if (event.isTrusted && el?.localName === 'select') pendValue(sink, el, sink.now());
+    if (event.isTrusted && el?.localName === 'select') pendValue(sink, el, t);
   });
-  on(doc, 'paste', (event) => {
+  on(doc, 'paste', (event, t) => {
     const el = elementOf(event.target);
     if (!event.isTrusted || !el || !isTextEntry(el)) return;
     const privacy = sink.privacyOf(el);
@@ -69,20 +69,20 @@ export function recordValueSteps(sink: StepSink, on: Listen, doc: Document): voi
     const text = (event as ClipboardEvent).clipboardData?.getData('text/plain') ?? '';
     sink.log.addStep({
       type: 'paste',
-      t: sink.now(),
+      t,
       target: sink.targetOf(el),
       text: sink.recordedValue(privacy, text),
       masked: privacy !== 'unmasked',
     });
   });
-  const composition = (phase: 'start' | 'update' | 'end') => (event: Event) => {
+  const composition = (phase: 'start' | 'update' | 'end') => (event: Event, t: number) => {
     const el = elementOf(event.target);
     if (!el || !isTextEntry(el)) return;
     const privacy = sink.privacyOf(el);
     if (privacy === 'password') return;
     const step: Step = {
       type: 'composition',
-      t: sink.now(),
+      t,
       target: sink.targetOf(el),
       phase,
       data: sink.recordedFragment(privacy, (event as CompositionEvent).data ?? ''),
