@@ -88,4 +88,14 @@ describe('performStep', () => {
       'found by [data-testid="fav"]; #fav-b is gone, role button "0" matches 3 elements, #hidden is hidden',
     );
   });
+
+  it('treats the blur of a field the page already removed as done, and says so', async () => {
+    await page.setContent('<button>Sign up</button>');
+    const how = await performStep(
+      page,
+      { type: 'blur', t: 0, target: { tagName: 'input', selectors: [{ kind: 'id', value: 'password' }] } },
+      ctx,
+    );
+    expect(how).toEqual({ note: 'the element is gone already: nothing to blur' });
+  });
 });

@@ -12,7 +12,12 @@ export interface PerformContext {
 export interface HowItRan {
   foundBy?: string;
   healed?: string;
+  /** What the step did when it did not do the obvious (a blur of an element that is gone). */
+  note?: string;
 }
+
+/** A blur waits this long for its element: blurring one the page already removed is nothing to do. */
+const BLUR_LOOKUP_MS = 250;
 
 type Modifier = 'Alt' | 'Control' | 'Meta' | 'Shift';
 const BUTTONS = ['left', 'middle', 'right'] as const;
@@ -127,12 +132,18 @@ export async function performStep(page: Page, step: Step, ctx: PerformContext): 
     case 'resize':
       await page.setViewportSize({ width: step.width, height: step.height });
       return {};
-    case 'focus':
-    case 'blur': {
+    case 'focus': {
       const { locator, how } = await locate(step.target);
-      if (step.type === 'focus') await locator.focus();
-      else await locator.blur();
+      await locator.focus();
       return how;
+    }
+    case 'blur': {
+      // Focus leaves a field because of what came next (a click, a form the app replaced): the
+      // recorder may log the blur after that, when the field is already gone.
+      const found = await locateTarget(page, step.target, BLUR_LOOKUP_MS).catch(() => null);
+      if (!found) return { note: 'the element is gone already: nothing to blur' };
+      await found.locator.blur();
+      return { foundBy: describeSelector(found.selector), ...(found.healed ? { healed: found.healed } : {}) };
     }
     case 'visibility':
       await page.evaluate((state) => {
