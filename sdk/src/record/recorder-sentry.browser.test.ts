@@ -1,0 +1,113 @@
+// The recorder as a Sentry integration, in Chromium with @sentry/browser and its Replay: the
+// upload goes to the DSN's playback route, and the file carries Sentry's release, environment
+// and replay id.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, ensureChromium } from '../../../scripts/ensure-chromium.mjs';
+
+const sdkRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+let browser: Browser;
+let server: Server;
+let origin: string;
+let script = '';
+const uploads: Array<{ url: string; encoding: string | undefined; file: Record<string, unknown> }> = [];
+
+beforeAll(async () => {
+  const result = await build({
+    absWorkingDir: sdkRoot,
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    write: false,
+    logLevel: 'error',
+    stdin: {
+      resolveDir: sdkRoot,
+      loader: 'ts',
+      contents: `
+        import * as Sentry from '@sentry/browser';
+        import { playbackRecorder } from './src/record/recorder.ts';
+        Sentry.init({
+          dsn: 'http://public@' + location.host + '/7',
+          release: 'shop@1.2.3',
+          environment: 'staging',
+          tracesSampleRate: 1,
+          tracePropagationTargets: [location.origin],
+          replaysSessionSampleRate: 1,
+          integrations: [
+            Sentry.browserTracingIntegration(),
+            Sentry.replayIntegration(),
+            playbackRecorder({ networkDetailAllowUrls: ['/api/'] }),
+          ],
+        });
+        window.replayId = () => Sentry.getReplay()?.getReplayId();
+        document.getElementById('save').addEventListener('click', () =>
+          fetch('/api/save', { method: 'POST', body: JSON.stringify({ note: document.getElementById('note').value }) }));`,
+    },
+  });
+  script = result.outputFiles[0]!.text;
+  server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks);
+    if (req.url === '/app.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
+    if (req.url?.startsWith('/api/7/playback/')) {
+      const encoding = req.headers['content-encoding'];
+      const json = encoding === 'gzip' ? gunzipSync(body) : body;
+      uploads.push({ url: req.url, encoding, file: JSON.parse(json.toString('utf8')) });
+      return res.writeHead(200).end('{}');
+    }
+    if (req.url?.startsWith('/api/'))
+      return res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+    res
+      .writeHead(200, { 'content-type': 'text/html' })
+      .end('<!doctype html><input id="note"><button id="save">Save</button><script src="/app.js"></script>');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS, headless: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+describe('playbackRecorder as a Sentry integration', () => {
+  it('uploads to the DSN, with the release, environment and replay id Sentry has', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/`);
+    await page.click('#note');
+    await page.keyboard.type('ring twice', { delay: 10 });
+    await page.click('#save');
+    await page.waitForTimeout(300);
+    const replayId = await page.evaluate(() =>
+      (window as unknown as { replayId(): string | undefined }).replayId(),
+    );
+    await page.evaluate(`Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+      document.dispatchEvent(new Event('visibilitychange'));`);
+    for (let i = 0; i < 50 && uploads.length === 0; i++) await page.waitForTimeout(100);
+    await page.close();
+
+    expect(uploads).toHaveLength(1);
+    const [upload] = uploads;
+    expect(upload!.url).toContain('sentry_key=public');
+    expect(upload!.encoding).toBe('gzip');
+    const meta = upload!.file.meta as {
+      app: { release?: string; environment?: string };
+      sentry: { replayId: string | null };
+    };
+    expect(meta.app).toMatchObject({ release: 'shop@1.2.3', environment: 'staging' });
+    expect(replayId).toMatch(/^[0-9a-f]{32}$/);
+    expect(meta.sentry.replayId).toBe(replayId);
+    const network = upload!.file.network as Array<{ url: string }>;
+    // Sentry's own envelopes are left out; the app's request is in.
+    expect(network.map((n) => new URL(n.url).pathname)).toEqual(['/api/save']);
+    expect(JSON.stringify(upload!.file)).not.toContain('ring twice');
+  });
+});
