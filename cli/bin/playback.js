@@ -25,7 +25,13 @@ const PACKAGES = {
 };
 
 /** Failures that end the command; the message is the one line the user reads. */
-class UsageError extends Error {}
+class UsageError extends Error {
+  constructor(message, brief = message) {
+    super(message);
+    /** What `playback --help` shows beside each command this stops. */
+    this.brief = brief;
+  }
+}
 
 const require = createRequire(import.meta.url);
 
@@ -41,12 +47,14 @@ async function loadCommands(pkg) {
   } catch {
     throw new UsageError(
       `'playback ${pkg.commands.join('|')}' come with ${pkg.name}, which is not installed: npm install ${pkg.name}`,
+      `not installed: npm install ${pkg.name}`,
     );
   }
   const entry = join(dirname(manifest), 'dist', 'cli.js');
   if (!existsSync(entry)) {
     throw new UsageError(
       `${pkg.name} is not built yet (no ${join(dirname(manifest), 'dist')}): run \`npm run build\` in the repository root, then try again`,
+      'not built yet: run `npm run build`',
     );
   }
   return import(pathToFileURL(entry).href);
@@ -90,7 +98,7 @@ async function helpForAll(argv) {
       module = await loadCommands(pkg);
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
-      for (const name of pkg.commands) program.command(name).description(`(unavailable: ${error.message})`);
+      for (const name of pkg.commands) program.command(name).description(`(${error.brief})`);
       continue;
     }
     for (const command of pkg.program(module).commands) program.addCommand(command);
@@ -117,6 +125,12 @@ async function run(argv) {
   oneLineErrors(program, '');
   await program.parseAsync(argv);
 }
+
+// `playback --help | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 
 try {
   await run(process.argv);

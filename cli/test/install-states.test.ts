@@ -45,7 +45,8 @@ describe('before `npm run build`', () => {
     const bin = installedWithoutBuild(['@playback/player', '@playback/consumer']);
     const run = await runPlayback(['--help'], { bin });
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^ {2}replay +\(unavailable: @playback\/player is not built yet/m);
+    expect(run.stdout).toMatch(/^ {2}replay +\(not built yet: run `npm run build`\)$/m);
+    expect(run.stdout).toMatch(/^ {2}serve +\(not built yet: run `npm run build`\)$/m);
   });
 });
 
