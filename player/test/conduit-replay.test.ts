@@ -12,8 +12,10 @@ import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, ensureChromium } from '../../scripts/ensure-chromium.mjs';
 import { mergeSources } from '../src/build/merge-sources.js';
+import { exportPlaywrightSpec } from '../src/export/export-playwright.js';
 import { replay } from '../src/replay/replay.js';
 import { type Served, serveConduitApp, startConduitApi } from './support/conduit.js';
+import { playwrightProject } from './support/run-playwright-test.js';
 
 const sdkGlobalBuild = readFileSync(
   createRequire(import.meta.url).resolve('@playback/sdk/playback.global.js'),
@@ -122,4 +124,23 @@ describe('a Conduit-style session', () => {
     const report = await replayOnce(file);
     expect(report.divergences).toEqual([]);
   });
+
+  it('exports a Playwright test that runs against the cross-origin API and fails when Post Comment breaks', async () => {
+    const spec = exportPlaywrightSpec(recorded);
+    // Other origins are keyed by their full URL; the three buttons named "0" get their alternatives.
+    expect(spec).toContain(`"GET ${apiUrl}/api/articles": [`);
+    expect(spec).toMatch(
+      /await locate\(\[page\.getByRole\("button", \{ name: "0", exact: true \}\), .*button\.fav/,
+    );
+    const project = playwrightProject(spec);
+    const fixed = await serveConduitApp(apiUrl);
+    const broken = await serveConduitApp(apiUrl, { bug: true });
+    closers.push(fixed.close, broken.close);
+    const passing = await project.run(fixed.url);
+    expect(passing.code, passing.out).toBe(0);
+    const failing = await project.run(broken.url);
+    expect(failing.code, failing.out).toBe(1);
+    expect(failing.out).toContain('no new error is thrown');
+    expect(failing.out).toContain("TypeError: Cannot read properties of undefined (reading 'body')");
+  }, 120_000);
 });

@@ -187,13 +187,15 @@ test(${q(`session ${file.meta.id}: what failed the user no longer does`)}, async
 
 ${steps}
 
-  await expect
-    .poll(() => inOrder(RECORDED_CALLS, made), { message: \`the recorded API calls are made in order (made: \${made.join(', ')})\` })
-    .toBe(true);
+  // Let the last step's requests and handlers finish, then say what went wrong first: an error.
+  await page.waitForLoadState('networkidle');
   const isRecorded = (error: Error) =>
     RECORDED_ERRORS.some((r) => r.type === error.name && new RegExp(r.shape).test(error.message));
   expect(pageErrors.filter(isRecorded).map(String), 'the error the user hit is not thrown again').toEqual([]);
   expect(pageErrors.filter((e) => !isRecorded(e)).map(String), 'no new error is thrown').toEqual([]);
+  await expect
+    .poll(() => inOrder(RECORDED_CALLS, made), { message: \`the recorded API calls are made in order (made: \${made.join(', ')})\` })
+    .toBe(true);
 ${finalPath?.startsWith('/') ? `  await expect(page, 'the session ends where the user ended').toHaveURL(\`\${BASE_URL}${finalPath.replace(/`/g, '\\`')}\`);\n` : ''}});
 `;
 }
