@@ -1,3 +1,4 @@
+import { onHistoryChange } from '../history-changes.js';
 import { listen, type Observer } from './context.js';
 import { patchMethod } from './patch.js';
 
@@ -26,24 +27,16 @@ export const observeNavigation: Observer = (win, sink) => {
     listen(win, 'popstate', sink, 'navigation', nav('popstate')),
     listen(win, 'hashchange', sink, 'navigation', nav('hashchange')),
   ];
-  for (const name of ['pushState', 'replaceState'] as const) {
-    detach.push(
-      patchMethod(
-        win.history,
-        name,
-        (original) =>
-          function (this: History, ...args: Parameters<History['pushState']>) {
-            const result = original.apply(this, args);
-            try {
-              if (moved()) sink.signal('navigation', name, null);
-            } catch {
-              sink.fail('navigation');
-            }
-            return result;
-          },
-      ),
-    );
-  }
+  // One pushState/replaceState patch for all of Playback (the recorder listens to the same one).
+  detach.push(
+    onHistoryChange(win, (name) => {
+      try {
+        if (moved()) sink.signal('navigation', name, null);
+      } catch {
+        sink.fail('navigation');
+      }
+    }),
+  );
   detach.push(
     patchMethod(
       win,
