@@ -45,6 +45,8 @@ export interface CoreHooks {
 /** `changed` is `clicked`, inside it, its parent or grandparent, or a sibling: where a click's own answer lands. */
 export function isNear(changed: Element, clicked: Element): boolean {
   if (composedContains(clicked, changed)) return true;
+  // The page itself is beside everything: a change on body or html is placed nowhere in particular.
+  if (changed.localName === 'body' || changed.localName === 'html') return false;
   const parent = composedParent(clicked);
   if (!parent || parent.localName === 'body' || parent.localName === 'html') return false;
   return changed === parent || composedParent(changed) === parent || changed === composedParent(parent);
@@ -227,6 +229,13 @@ export class ClickIssuesCore implements ObserverSink {
     this.ensureTimer();
   }
 
+  clickHandled(): void {
+    const last = this.pending[this.pending.length - 1];
+    const cause = this.causes.current();
+    if (cause && typeof cause === 'object') this.causes.endOf(cause.click);
+    else if (last) this.causes.endOf(last);
+  }
+
   signal(kind: SignalKind, detail?: string, origin?: Node | null): void {
     try {
       if (!this.interested()) return;
@@ -362,7 +371,7 @@ export class ClickIssuesCore implements ObserverSink {
     const near = candidates.find((click) => isNear(el, click.element));
     if (near) return { answers: near.id, why: 'on or beside the clicked element' };
     const latest = candidates[0];
-    if (latest && latest === this.latestClick() && t - latest.t <= PORTAL_ANSWER_WINDOW_MS && isPortal(el)) {
+    if (latest && latest === this.latestClick() && t - latest.t <= PORTAL_ANSWER_WINDOW_MS && isPortal(el, record)) {
       return { answers: latest.id, why: 'in a portal (page overlay, dialog, menu) right after the click' };
     }
     let worked: ClickCause | null = null;
@@ -422,15 +431,19 @@ export class ClickIssuesCore implements ObserverSink {
 
   private ensureTimer(): void {
     if (this.timer !== null) return;
-    this.timer = setInterval(() => {
-      try {
-        this.detector.advance(epochNow());
-        if (!this.detector.isWaiting()) this.pending = [];
-        if (this.detector.stats().open === 0) this.stopTimer();
-      } catch {
-        this.fail('advance');
-      }
-    }, ADVANCE_INTERVAL_MS);
+    this.timer = this.causes.untracked(() => setInterval(() => this.tick(), ADVANCE_INTERVAL_MS));
+  }
+
+  /** One beat of the SDK's own timer: a task of nobody, so reports it starts are nobody's work. */
+  private tick(): void {
+    this.causes.enter(null);
+    try {
+      this.detector.advance(epochNow());
+      if (!this.detector.isWaiting()) this.pending = [];
+      if (this.detector.stats().open === 0) this.stopTimer();
+    } catch {
+      this.fail('advance');
+    }
   }
 
   private stopTimer(): void {

@@ -61,12 +61,43 @@ export class TaskCauses {
     }
   }
 
+  /**
+   * The click's event has reached the window in the bubble phase: every handler has run, and the
+   * microtasks they queued with it. After the microtasks queued so far, the task is nobody's, so a
+   * page timer that runs before the next task begins is not taken for the click's.
+   */
+  endOf(click: ClickCause): void {
+    queueMicrotask(() => {
+      const cause = this.cause;
+      if (cause && typeof cause === 'object' && cause.click === click && cause.via === 'task')
+        this.cause = null;
+    });
+  }
+
   /** The cause to hand to work started now: the running click, else the page when nobody waits. */
   owner(via: CauseVia): Cause {
     const cause = this.cause;
     if (cause && typeof cause === 'object') return { click: cause.click, via };
     if (cause === 'page' || this.quiet()) return 'page';
     return null;
+  }
+
+  /**
+   * Runs `fn` with deferred work left untraced: the SDK's own timers are nobody's answer. Shared by
+   * every instance in the page, so one instance's timer is not traced to a click by another's patch.
+   */
+  untracked<T>(fn: () => T): T {
+    untracedDepth++;
+    try {
+      return fn();
+    } finally {
+      untracedDepth--;
+    }
+  }
+
+  /** True inside untracked(), of any instance. */
+  bypassing(): boolean {
+    return untracedDepth > 0;
   }
 
   /** Wraps a callback so it runs as a task of `owner`. */
@@ -85,6 +116,9 @@ export class TaskCauses {
     }
   }
 }
+
+/** Depth of untracked() calls in progress, across instances. */
+let untracedDepth = 0;
 
 type AnyFn = (...args: unknown[]) => unknown;
 
@@ -113,7 +147,7 @@ export function observeCauses(causes: TaskCauses): Observer {
           (original) =>
             function (this: unknown, handler: unknown, ...rest: unknown[]) {
               const bound =
-                typeof handler === 'function'
+                typeof handler === 'function' && !causes.bypassing()
                   ? guard(() => causes.bind(handler as AnyFn, causes.owner(via)), handler)
                   : handler;
               return (original as AnyFn).call(this, bound, ...rest);

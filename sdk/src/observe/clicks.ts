@@ -72,6 +72,8 @@ export function observeClicks(ignoreSelectors: readonly string[]): Observer {
       if (pointerDownT !== undefined && pointerDownT <= t) click.pointerDownT = pointerDownT;
       pointerDownT = undefined;
       sink.click(click, resolved.element);
+      // Added during the capture phase, so it runs in this dispatch's bubble phase, after the app's handlers.
+      win.addEventListener('click', () => sink.clickHandled(), { once: true });
     });
     return () => {
       offDown();

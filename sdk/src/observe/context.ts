@@ -6,6 +6,8 @@ export interface ObserverSink {
   press(element: Element, t: number): void;
   /** A click to judge; `element` is the actionable element it resolved to. */
   click(click: Click, element: Element): void;
+  /** The click event finished its dispatch (it reached the window in the bubble phase). */
+  clickHandled(): void;
   /** A candidate reaction. Dropped unless some click is waiting or pressed. */
   signal(kind: SignalKind, detail?: string, origin?: Node | null): void;
   /** One batch of DOM changes, each attributed to the click it answers or to none. */

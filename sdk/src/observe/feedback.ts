@@ -1,18 +1,26 @@
 import { composedContains } from './shadow.js';
 
 /**
- * Class names of the feedback a widget library gives every press by itself — ripples, ink, focus
- * rings, pressed and hover states — whatever the app does after: Materialize's `waves-*`, Material's
- * `mdc-ripple-*` and `mat-ripple`, `focus-visible`, `is-pressed`, `active`…
+ * Feedback the browser or a widget library gives on every press, wherever it lands: ripples and ink
+ * (Materialize's `waves-*`, Material's `mdc-ripple-*`, `mat-ripple`), and focus leaving one control for
+ * another (`focus-visible`, Shoelace's `switch--focused` on the control that loses focus).
  */
-const FEEDBACK_CLASS =
-  /ripple|waves|^ink|^(?:is-|mdc-|mat-|v-|q-)?(?:active|pressed|pressing|focus|focused|focus-visible|hover|hovered|tapped)$/i;
+const ANYWHERE_CLASS =
+  /ripple|waves|^ink|(?:^|[-_])(?:focus|focused|focus-visible|focus-within|focus-ring)$/i;
+/** The same, as state attributes: React Aria's `data-focused`, `data-focus-visible`. */
+const ANYWHERE_ATTRIBUTE = /^data-focus(?:ed|-visible|-within)?$/;
+/** Pressed, active, hover and touched states, when they land on the clicked control or its component. */
+const TARGET_CLASS =
+  /(?:^|[-_])(?:active|pressed|pressing|hover|hovered|tapped|touched|untouched|dirty|pristine)$/i;
+/** React Aria's `data-pressed`, `data-hovered`; Shoelace's `data-user-valid` (validity shown once touched). */
+const TARGET_ATTRIBUTE =
+  /^data-(?:user-(?:in)?valid|hover(?:ed)?|press(?:ed)?|active|touched|dirty|pristine)$/;
 
-function isFeedbackNode(node: Node): boolean {
+function isRippleNode(node: Node): boolean {
   if (node.nodeType !== 1) return false;
   const el = node as Element;
-  if (FEEDBACK_CLASS.test(el.localName)) return true;
-  return Array.from(el.classList).some((name) => FEEDBACK_CLASS.test(name));
+  const ripple = /ripple|waves|^ink/i;
+  return ripple.test(el.localName) || Array.from(el.classList).some((name) => ripple.test(name));
 }
 
 function classDiff(before: string | null, after: string | null): string[] {
@@ -24,25 +32,38 @@ function classDiff(before: string | null, after: string | null): string[] {
   return out;
 }
 
+/** `el` hosts a shadow root that `clicked` sits in: the component around the control. */
+function hostsClicked(el: Element, clicked: Element): boolean {
+  for (let root = clicked.getRootNode(); root.nodeType === 11; ) {
+    const host = (root as ShadowRoot).host;
+    if (host === el) return true;
+    root = host.getRootNode();
+  }
+  return false;
+}
+
 /**
- * True when `record` is press feedback on the clicked element itself (a ripple added inside it, a
- * focus ring or pressed class toggled on it, its own style animated): framework-level feedback the
- * user gets on every press, which says nothing about whether the app answered.
+ * True when `record` is press feedback, which says nothing about whether the app answered: a ripple
+ * or focus ring anywhere (focus leaves the last control on every press), or a pressed, active or
+ * hover state, or its own style animating, on the clicked control or the component hosting it.
  */
 export function isPressFeedback(record: MutationRecord, clicked: Element): boolean {
   const target = record.target;
-  if (!composedContains(clicked, target)) return false;
-  if (record.type === 'attributes') {
-    const el = target as Element;
-    if (record.attributeName === 'style') return el === clicked;
-    if (record.attributeName !== 'class') return false;
-    return classDiff(record.oldValue, el.getAttribute('class')).every((name) => FEEDBACK_CLASS.test(name));
-  }
   if (record.type === 'childList') {
     const nodes = [...Array.from(record.addedNodes), ...Array.from(record.removedNodes)];
-    return nodes.length > 0 && nodes.every(isFeedbackNode);
+    return nodes.length > 0 && nodes.every(isRippleNode);
   }
-  return false;
+  if (record.type !== 'attributes') return false;
+  const el = target as Element;
+  // A ripple animating itself (its style, its classes).
+  if (isRippleNode(el)) return true;
+  const name = record.attributeName ?? '';
+  const onTarget = composedContains(clicked, el) || hostsClicked(el, clicked);
+  if (ANYWHERE_ATTRIBUTE.test(name) || (onTarget && TARGET_ATTRIBUTE.test(name))) return true;
+  if (name === 'style') return el === clicked;
+  if (name !== 'class') return false;
+  const diff = classDiff(record.oldValue, el.getAttribute('class'));
+  return diff.every((token) => ANYWHERE_CLASS.test(token) || (onTarget && TARGET_CLASS.test(token)));
 }
 
 /** Where overlays land: dialogs, menus, toasts, popovers, drawers, whatever library draws them. */
@@ -65,9 +86,9 @@ const PORTAL_SELECTOR = [
   '.tooltip',
 ].join(',');
 
-/** The change lands in a portal: appended to the page itself, or inside an overlay. */
-export function isPortal(el: Element): boolean {
+/** The change lands in a portal: something appended to the page itself, or a change inside an overlay. */
+export function isPortal(el: Element, record: MutationRecord): boolean {
   const tag = el.localName;
-  if (tag === 'body' || tag === 'html') return true;
+  if (tag === 'body' || tag === 'html') return record.type === 'childList' && record.addedNodes.length > 0;
   return el.closest(PORTAL_SELECTOR) !== null;
 }
