@@ -65,7 +65,14 @@ export {
 } from './playback/environment.js';
 export { playbackFileJsonSchema } from './playback/json-schema.js';
 export { PLAYBACK_SOURCE_KINDS, type PlaybackMeta, PlaybackMetaSchema } from './playback/meta.js';
-export { type Body, BodySchema, type NetworkExchange, NetworkExchangeSchema } from './playback/network.js';
+export {
+  type Body,
+  BodySchema,
+  type NetworkExchange,
+  NetworkExchangeSchema,
+  type StreamMessage,
+  StreamMessageSchema,
+} from './playback/network.js';
 export {
   PlaybackFileError,
   parsePlaybackFile,

@@ -14,11 +14,26 @@ export type Body = z.infer<typeof BodySchema>;
 /** Header names lower-cased. Authorization, Cookie and Set-Cookie are never kept. */
 export const HeadersSchema = z.record(z.string(), z.string());
 
+/** One message of a stream: an EventSource event the page received, or a WebSocket frame either way. */
+export const StreamMessageSchema = z.object({
+  /** ms from the start of the session. */
+  t: z.number().min(0),
+  /** `in`: the server sent it to the page; `out`: the page sent it (WebSocket only). */
+  direction: z.enum(['in', 'out']),
+  /** Text as sent; binary frames in base64 with `encoding: 'base64'`. */
+  data: z.string(),
+  encoding: z.enum(['text', 'base64']).default('text'),
+  /** EventSource: the event's type (absent for `message`) and its id. */
+  event: z.string().optional(),
+  id: z.string().optional(),
+});
+export type StreamMessage = z.infer<typeof StreamMessageSchema>;
+
 export const NetworkExchangeSchema = z.object({
   id: z.string(),
   /** Index of the step that caused it; null for requests the page made on its own. */
   stepIndex: z.number().int().min(0).nullable(),
-  initiator: z.enum(['document', 'fetch', 'xhr', 'beacon', 'other']),
+  initiator: z.enum(['document', 'fetch', 'xhr', 'beacon', 'eventsource', 'websocket', 'other']),
   method: z.string().min(1),
   url: z.string(),
   request: z.object({ headers: HeadersSchema, body: BodySchema.nullable() }),
@@ -39,6 +54,8 @@ export const NetworkExchangeSchema = z.object({
   }),
   /** 0 for the first request with this method, URL and body; 1 for the next one; … */
   occurrence: z.number().int().min(0),
+  /** EventSource and WebSocket exchanges: the messages of the stream, in the order they came. */
+  messages: z.array(StreamMessageSchema).optional(),
   /** Trace and request ids seen in headers, for joining back-end logs. */
   traceId: z.string().optional(),
   requestId: z.string().optional(),

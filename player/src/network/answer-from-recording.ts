@@ -1,6 +1,7 @@
 import type { BrowserContext, Request, Route } from 'playwright-core';
 import type { RequestResult } from '../report/report.js';
 import type { NetworkMode, RecordedNetwork } from './recorded-network.js';
+import { eventStreamBody } from './recorded-streams.js';
 import { isTelemetryRequest } from './telemetry.js';
 
 /** Resource types that are the app talking to an API rather than loading itself. */
@@ -71,6 +72,14 @@ export async function answerFromRecording(context: BrowserContext, options: Answ
       isApi,
     );
     if (!response) return route.abort('failed');
+    if (match.exchange.messages && request.resourceType() === 'eventsource') {
+      const headers = { ...response.headers, 'content-type': 'text/event-stream' };
+      return route.fulfill({
+        status: response.status,
+        headers,
+        body: eventStreamBody(match.exchange.messages),
+      });
+    }
     const body = response.body ? responseBody(response.body.data, response.body.encoding) : Buffer.alloc(0);
     return route.fulfill({ status: response.status, headers: response.headers, body });
   });

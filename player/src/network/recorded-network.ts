@@ -24,6 +24,8 @@ export type MatchResult =
 /** Recorded exchanges a replay answers: API calls, not the page's own documents and assets. */
 const isAnswerable = (exchange: NetworkExchange) =>
   exchange.initiator !== 'document' &&
+  // WebSockets are answered by answerWebSockets, frame by frame.
+  exchange.initiator !== 'websocket' &&
   !(
     exchange.initiator === 'other' &&
     isStaticAsset({ url: exchange.url, mimeType: exchange.response?.headers['content-type'] })

@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { readPlaybackFile } from '../file/read-playback-file.js';
 import { answerFromRecording as defaultAnswerFromRecording } from '../network/answer-from-recording.js';
 import { type NetworkMode, RecordedNetwork } from '../network/recorded-network.js';
+import { answerWebSockets } from '../network/recorded-streams.js';
 import type { ReplayPageError, ReplayReport, RequestResult, StepResult } from '../report/report.js';
 import { type BrowserOptions, openBrowser as defaultOpenBrowser } from './browser.js';
 import { buildReport, settleClickIssues } from './build-report.js';
@@ -141,6 +142,13 @@ export async function startReplay(
         if (!isApi && result.answer === 'passthrough') return;
         (currentStep === null ? requestsBeforeFirstStep : steps[currentStep]!.requests).push(result);
       },
+    });
+    await answerWebSockets(context, {
+      exchanges: file.network,
+      appOrigins: [recordedOrigin, localOrigin],
+      net,
+      onRequest: (result) =>
+        (currentStep === null ? requestsBeforeFirstStep : steps[currentStep]!.requests).push(result),
     });
     const idle = trackIdle(context);
     const page = await context.newPage();
