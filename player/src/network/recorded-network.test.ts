@@ -132,4 +132,28 @@ describe('RecordedNetwork', () => {
     );
     expect(result.kind).toBe('exact');
   });
+
+  it('matches bodies whose times moved (Date.now, toISOString), not ones whose ids or values changed', () => {
+    const sent = exchange(
+      'm1',
+      'POST',
+      'https://shop.example.com/api/messages',
+      50,
+      '{}',
+      '{"id":"0b7d2c9e-1f1a-4c3e-9d2a-5e6f7a8b9c0d","text":"hi","sentAt":1741944413123,"at":"2025-03-14T09:26:53.123Z"}',
+    );
+    const network = new RecordedNetwork([sent], APP);
+    const later = (id: string, text: string) => ({
+      method: 'POST',
+      url: 'http://localhost:5173/api/messages',
+      body: JSON.stringify({ id, text, sentAt: 1741944414999, at: '2025-03-14T09:26:54.999Z' }),
+    });
+    expect(network.match(later('0b7d2c9e-1f1a-4c3e-9d2a-5e6f7a8b9c0d', 'hi'), 'strict').kind).toBe('exact');
+    expect(network.match(later('0b7d2c9e-1f1a-4c3e-9d2a-5e6f7a8b9c0d', 'bye'), 'strict').kind).toBe(
+      'unmatched',
+    );
+    expect(network.match(later('11111111-1f1a-4c3e-9d2a-5e6f7a8b9c0d', 'hi'), 'strict').kind).toBe(
+      'unmatched',
+    );
+  });
 });

@@ -21,7 +21,24 @@ export function normalizeRequestUrl(url: string, appOrigins: readonly string[]):
   return sameOrigin ? `${parsed.pathname}${query}` : `${parsed.origin}${parsed.pathname}${query}`;
 }
 
-/** JSON bodies compare by value, whatever their key order or spacing. */
+/** Epoch-millisecond times of this century: 13-digit integers. */
+const EPOCH_MS_MIN = 1e12;
+const EPOCH_MS_MAX = 1e13;
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
+
+/**
+ * A body's values that are times (`Date.now()`, `new Date().toISOString()`) compare as "a time":
+ * the replay's clock follows the recording's only to the step, not to the millisecond.
+ * Random ids need no rule: `crypto.randomUUID` and `Math.random` replay their recorded values.
+ */
+function timeAsPlaceholder(value: unknown): unknown {
+  if (typeof value === 'number' && Number.isInteger(value) && value >= EPOCH_MS_MIN && value < EPOCH_MS_MAX)
+    return '<time>';
+  if (typeof value === 'string' && ISO_TIME.test(value)) return '<time>';
+  return value;
+}
+
+/** JSON bodies compare by value, whatever their key order or spacing, times aside. */
 export function normalizeBody(body: string | null | undefined): string {
   if (!body) return '';
   try {
@@ -40,5 +57,5 @@ function sortKeys(value: unknown): unknown {
         .map(([k, v]) => [k, sortKeys(v)]),
     );
   }
-  return value;
+  return timeAsPlaceholder(value);
 }
