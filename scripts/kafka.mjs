@@ -259,8 +259,21 @@ export async function startKafka({ port, dataDir, numPartitions = 4 } = {}) {
   };
 }
 
+const USAGE = `npm run kafka: one Apache Kafka ${KAFKA_VERSION} broker (KRaft, single node) on 127.0.0.1, in the
+foreground until Ctrl-C; it prints the PLAYBACK_KAFKA_BROKERS value to use. The jars come from Maven
+Central through mvn (Java 17+ and Maven needed) on first use.
+
+Environment:
+  PLAYBACK_KAFKA_PORT      the broker's port (default: a free one)
+  PLAYBACK_KAFKA_VERSION   the Kafka version (default ${KAFKA_VERSION})
+  PLAYBACK_CACHE_DIR       where the jars are kept (default ~/.cache/playback)`;
+
 // `npm run kafka`: run one broker in the foreground.
 if (import.meta.url === `file://${process.argv[1]}`) {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    console.log(USAGE);
+    process.exit(0);
+  }
   const kafka = await startKafka({
     port: process.env.PLAYBACK_KAFKA_PORT ? Number(process.env.PLAYBACK_KAFKA_PORT) : undefined,
   });
