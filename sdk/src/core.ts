@@ -371,7 +371,12 @@ export class ClickIssuesCore implements ObserverSink {
     const near = candidates.find((click) => isNear(el, click.element));
     if (near) return { answers: near.id, why: 'on or beside the clicked element' };
     const latest = candidates[0];
-    if (latest && latest === this.latestClick() && t - latest.t <= PORTAL_ANSWER_WINDOW_MS && isPortal(el, record)) {
+    if (
+      latest &&
+      latest === this.latestClick() &&
+      t - latest.t <= PORTAL_ANSWER_WINDOW_MS &&
+      isPortal(el, record)
+    ) {
       return { answers: latest.id, why: 'in a portal (page overlay, dialog, menu) right after the click' };
     }
     let worked: ClickCause | null = null;
