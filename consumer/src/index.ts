@@ -57,7 +57,7 @@ export {
   reportPaths,
   type TrafficPath,
   trafficPaths,
-} from './store/paths.js';
+} from './formats/report-paths.js';
 export type { SessionDetail, SessionSummary } from './store/sessions.js';
 export type { PathStats } from './store/stats.js';
 export { Store } from './store/store.js';

@@ -3,9 +3,9 @@
 import type { ReportPath } from '@playback/detector';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningConsumer } from '../src/runtime/consumer.js';
-import { registerReportPath, reportPaths } from '../src/store/paths.js';
+import { registerReportPath, reportPaths } from '../src/formats/report-paths.js';
 import { clickIssue } from './fixtures.js';
-import { getJson, issuesPath, post, startTestConsumer } from './harness.js';
+import { apiFetch, getJson, issuesPath, post, startTestConsumer } from './harness.js';
 
 /** A test-only path: say, a `navigator.sendBeacon` reporter. */
 const BEACON = 'beacon' as ReportPath;
@@ -28,7 +28,7 @@ describe('a fourth reporting path, registered in a test', () => {
     consumer = await startTestConsumer();
     const created = await consumer.createProject('beacon-shop');
     projectId = created.project.id;
-    const put = await fetch(`${consumer.url}/api/${projectId}/sampling`, {
+    const put = await apiFetch(consumer, `/api/${projectId}/sampling`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ rate: 1, rules: [{ type: 'slow', path: BEACON, rate: 0 }] }),
@@ -72,7 +72,7 @@ describe('a fourth reporting path, registered in a test', () => {
     expect(filtered.total).toBe(1);
     const none = await getJson<{ total: number }>(consumer, `/api/${projectId}/issues?path=replay`);
     expect(none.total).toBe(0);
-    const unknown = await fetch(`${consumer.url}/api/${projectId}/issues?path=carrier-pigeon`);
+    const unknown = await apiFetch(consumer, `/api/${projectId}/issues?path=carrier-pigeon`);
     expect(unknown.status).toBe(400);
     expect(await unknown.json()).toEqual({ detail: expect.stringContaining('"beacon"') });
 

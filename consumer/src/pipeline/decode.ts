@@ -11,11 +11,11 @@ import {
 } from '@playback/detector';
 import { MAX_RECORDING_INFLATED_BYTES } from '../constants.js';
 import { badRequest, zodReason } from '../errors.js';
-import { type Envelope, EnvelopeError, parseEnvelope, parseJsonItem } from '../formats/envelope.js';
 import type { BudgetLease } from '../formats/byte-budget.js';
+import { type Envelope, EnvelopeError, parseEnvelope, parseJsonItem } from '../formats/envelope.js';
 import { type RecordingSegment, readRecordingSegment } from '../formats/recording-segment.js';
+import type { TrafficPath } from '../formats/report-paths.js';
 import { findUnstorableString, mayHoldUnstorable, replaceUnstorable } from '../formats/storable-strings.js';
-import type { TrafficPath } from '../store/paths.js';
 import { defaultRecordingReaders, type RecordingContext, type RecordingReaders } from './detector-adapter.js';
 import { type IssuesBatch, IssuesBatchSchema, MAX_SESSION_ID_CHARS } from './payloads.js';
 

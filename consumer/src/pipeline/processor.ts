@@ -2,9 +2,9 @@
 import { randomBytes } from 'node:crypto';
 import type { ClickIssue, ReportPath } from '@playback/detector';
 import type { Logger } from 'pino';
+import { isReportPath } from '../formats/report-paths.js';
 import type { ConsumerMetrics } from '../metrics.js';
 import type { QueueMessage } from '../queue/queue.js';
-import { isReportPath } from '../store/paths.js';
 import type { StatsRecorder } from '../store/stats-recorder.js';
 import type { Store } from '../store/store.js';
 import { issuesFromRecording, readEnvelope, readIssuesBatch, readPlaybackUpload } from './decode.js';

@@ -2,28 +2,10 @@
 // The decision hashes the session, so a session is kept or dropped whole, on every path and every retry.
 
 import type { ReportPath } from '@playback/detector';
-import { CLICK_ISSUE_TYPES, type ClickIssue, hash64 } from '@playback/detector';
-import { z } from 'zod';
-import { ReportPathSchema } from '../store/paths.js';
+import { type ClickIssue, hash64 } from '@playback/detector';
+import { type SamplingConfig, SamplingConfigSchema, SamplingRuleSchema } from '../formats/wire.js';
 
-const Rate = z.number().min(0).max(1);
-
-export const SamplingRuleSchema = z
-  .object({
-    type: z.enum(CLICK_ISSUE_TYPES).optional(),
-    path: ReportPathSchema.optional(),
-    rate: Rate,
-  })
-  .strict();
-
-/** `PUT /api/:projectId/sampling` body. The most specific matching rule wins: type+path, type, path, then `rate`. */
-export const SamplingConfigSchema = z
-  .object({
-    rate: Rate.default(1),
-    rules: z.array(SamplingRuleSchema).max(50).default([]),
-  })
-  .strict();
-export type SamplingConfig = z.infer<typeof SamplingConfigSchema>;
+export { type SamplingConfig, SamplingConfigSchema, SamplingRuleSchema };
 
 export const DEFAULT_SAMPLING: SamplingConfig = { rate: 1, rules: [] };
 

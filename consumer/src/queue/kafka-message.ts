@@ -3,7 +3,7 @@
 import { decode, encode } from '@msgpack/msgpack';
 import { z } from 'zod';
 import { PlaybackError } from '../errors.js';
-import { TrafficPathSchema } from '../store/paths.js';
+import { TrafficPathSchema } from '../formats/report-paths.js';
 import type { MessageKind, QueueMessage } from './queue.js';
 
 /** Bumped when the value's shape changes incompatibly. */

@@ -1,7 +1,7 @@
 // The queue between ingest and the processors. Two implementations share this interface:
 // embedded (in-process, bounded: the default) and Kafka (topics per path, see kafka-topics.ts).
 import { PlaybackError } from '../errors.js';
-import type { TrafficPath } from '../store/paths.js';
+import type { TrafficPath } from '../formats/report-paths.js';
 
 export type MessageKind = 'envelope' | 'issues' | 'playback';
 

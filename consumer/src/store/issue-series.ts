@@ -1,17 +1,9 @@
 // An issue's activity over time: occurrences per path in equal buckets, for sparklines and charts.
 import type { ReportPath } from '@playback/detector';
+import { byReportPath } from '../formats/report-paths.js';
+import type { PathSeries, SeriesWindow } from '../formats/wire.js';
 import type { Sql } from './database.js';
-import { byReportPath } from './paths.js';
 import { num } from './rows.js';
-
-/** Equal-width time buckets ending with the one that holds `endMs`. */
-export interface SeriesWindow {
-  startMs: number;
-  bucketMs: number;
-  buckets: number;
-}
-
-export type PathSeries = Record<ReportPath, number[]>;
 
 export function seriesWindow(period: '24h' | '14d', endMs: number): SeriesWindow {
   const bucketMs = period === '24h' ? 3_600_000 : 86_400_000;
@@ -19,6 +11,8 @@ export function seriesWindow(period: '24h' | '14d', endMs: number): SeriesWindow
   const lastBucketStart = Math.floor(endMs / bucketMs) * bucketMs;
   return { startMs: lastBucketStart - (buckets - 1) * bucketMs, bucketMs, buckets };
 }
+
+export type { PathSeries, SeriesWindow };
 
 export class IssueSeriesStore {
   constructor(private readonly db: Sql) {}

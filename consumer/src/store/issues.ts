@@ -1,48 +1,13 @@
 // Issues: one per fingerprint, with counts per path. Listing and search (one filter for the API and the
-// dashboard), an issue with its latest occurrences and links, and filter facets.
+// dashboard), an issue with its latest occurrences and links, and filter facets. The shapes are the
+// API's (formats/wire.ts).
 import { CLICK_ISSUE_TYPES, type ClickIssue, type ClickIssueType, type ReportPath } from '@playback/detector';
 import { MAX_LINKED_IDS_PER_ISSUE, MAX_OCCURRENCES_PER_ISSUE } from '../constants.js';
+import { byReportPath } from '../formats/report-paths.js';
+import type { IssueDetail, IssueFacets, IssueSummary, OccurrenceView } from '../formats/wire.js';
 import type { Sql } from './database.js';
-import { byReportPath } from './paths.js';
 import { iso, jsonValue, num, textOrNull } from './rows.js';
 import { SESSION_OCCURRENCE_PAIRS } from './session-record.js';
-
-export interface IssueSummary {
-  id: number;
-  fingerprint: string;
-  type: ClickIssueType;
-  title: string;
-  culprit: string;
-  route: string;
-  firstSeen: string;
-  lastSeen: string;
-  count: number;
-  countByPath: Record<ReportPath, number>;
-}
-
-export interface OccurrenceView {
-  id: string;
-  path: ReportPath;
-  source: string;
-  sessionId: string | null;
-  replayId: string | null;
-  occurredAt: string;
-  receivedAt: string;
-  url: string;
-  timeAfterClickMs: number;
-  clickCount: number;
-  endReason: string;
-  evidence: ClickIssue['evidence'];
-  error: ClickIssue['error'];
-  target: ClickIssue['target'];
-}
-
-export interface IssueDetail extends IssueSummary {
-  occurrences: OccurrenceView[];
-  replayIds: string[];
-  sessions: string[];
-  playbackSessions: string[];
-}
 
 export type IssueSort = 'count' | 'last_seen' | 'first_seen';
 
@@ -55,13 +20,6 @@ export interface IssueListQuery {
   sort?: IssueSort | undefined;
   limit: number;
   offset: number;
-}
-
-export interface IssueFacets {
-  total: number;
-  types: Record<ClickIssueType, number>;
-  paths: Record<ReportPath, number>;
-  routes: Array<{ route: string; issues: number }>;
 }
 
 /** Routes offered as filters: the busiest ones. */
@@ -134,7 +92,7 @@ function toOccurrenceView(row: Record<string, unknown>): OccurrenceView {
   return {
     id: String(row.id),
     path: String(row.path) as ReportPath,
-    source: String(row.source),
+    source: String(row.source) as OccurrenceView['source'],
     sessionId: textOrNull(row.session_id),
     replayId: textOrNull(row.replay_id),
     occurredAt: iso(row.occurred_at),
@@ -148,6 +106,8 @@ function toOccurrenceView(row: Record<string, unknown>): OccurrenceView {
     target: data.target,
   };
 }
+
+export type { IssueDetail, IssueFacets, IssueSummary, OccurrenceView };
 
 export class IssueStore {
   constructor(private readonly db: Sql) {}

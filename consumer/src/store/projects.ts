@@ -1,13 +1,10 @@
 // Projects, their public keys (what a DSN carries) and their sampling settings.
 import { randomBytes } from 'node:crypto';
+import type { Project } from '../formats/wire.js';
 import type { Database, Sql } from './database.js';
 import { iso, jsonValue, num } from './rows.js';
 
-export interface Project {
-  id: number;
-  name: string;
-  createdAt: string;
-}
+export type { Project };
 
 export interface ProjectKey {
   publicKey: string;

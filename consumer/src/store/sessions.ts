@@ -1,33 +1,11 @@
 // Sessions: uploaded playback files, the columns a session list shows, and the issues each is linked to.
 import type { PlaybackFile } from '@playback/detector';
 import { MAX_LINKED_IDS_PER_ISSUE } from '../constants.js';
+import type { SessionDetail, SessionSummary } from '../formats/wire.js';
 import type { Database } from './database.js';
-import { ISSUE_COLUMNS, type IssueSummary, SORT_ORDER, toIssueSummary } from './issues.js';
+import { ISSUE_COLUMNS, SORT_ORDER, toIssueSummary } from './issues.js';
 import { iso, jsonValue, num, textOrNull } from './rows.js';
 import { SESSION_OCCURRENCE_PAIRS, sessionRecord } from './session-record.js';
-
-/** An uploaded playback file, as a session list shows it. */
-export interface SessionSummary {
-  id: string;
-  replayId: string | null;
-  app: { name: string; release: string | null };
-  url: string;
-  startedAt: string;
-  durationMs: number;
-  steps: number;
-  exchanges: number;
-  errors: number;
-  /** Click issues the file itself recorded. */
-  clickIssues: number;
-  sources: PlaybackFile['meta']['sources'];
-  bytes: number;
-  receivedAt: string;
-}
-
-export interface SessionDetail extends SessionSummary {
-  /** Issues with an occurrence from this session, by any path. */
-  issues: IssueSummary[];
-}
 
 export interface SessionListQuery {
   limit: number;
@@ -54,6 +32,8 @@ function toSessionSummary(row: Record<string, unknown>): SessionSummary {
     receivedAt: iso(row.received_at),
   };
 }
+
+export type { SessionDetail, SessionSummary };
 
 export class SessionStore {
   constructor(private readonly db: Database) {}

@@ -1,6 +1,6 @@
 // Per-path counters (requests, bytes, drops, sampled out) and sessions seen add up in memory and reach the store
 // in one write per project and path, every STATS_FLUSH_INTERVAL_MS and on demand.
-import type { TrafficPath } from './paths.js';
+import type { TrafficPath } from '../formats/report-paths.js';
 import type { PathCounterDelta } from './stats.js';
 import type { Store } from './store.js';
 

@@ -1,21 +1,12 @@
 // Traffic per path: running counters (requests, bytes, drops, sampled out) and the sessions seen, and
 // the per-path figures the comparison reads from what the store holds.
 import type { ClickIssueType, ReportPath } from '@playback/detector';
+import { byReportPath, type TrafficPath, trafficPaths } from '../formats/report-paths.js';
+import type { PathFigures, PathStats, Percentiles } from '../formats/wire.js';
 import type { Sql } from './database.js';
 import { zeroByType } from './issues.js';
-import { byReportPath, type TrafficPath, trafficPaths } from './paths.js';
 import { num } from './rows.js';
 import { SAME_CLICK_WINDOW_MS } from './same-click.js';
-
-export interface PathStats {
-  sessions: number;
-  issues: number;
-  occurrences: number;
-  requests: number;
-  bytesReceived: number;
-  drops: number;
-  sampledOut: number;
-}
 
 export interface PathCounterDelta {
   requests?: number;
@@ -27,29 +18,6 @@ export interface PathCounterDelta {
 /** Two occurrences of one issue in one session whose clicks are this close are the same click reported twice. */
 export const DUPLICATE_CLICK_WINDOW_MS = SAME_CLICK_WINDOW_MS;
 
-export interface Percentiles {
-  p50: number;
-  p95: number;
-  count: number;
-}
-
-export interface PathFigures {
-  /** Occurrences stored from this path. */
-  occurrences: number;
-  /** Distinct issues (fingerprints) with an occurrence from this path. */
-  issues: number;
-  /** Distinct sessions with an occurrence from this path. */
-  sessionsWithIssues: number;
-  occurrencesByType: Record<ClickIssueType, number>;
-  /** Occurrences that repeat a click already stored (same issue, same session, clicks within the window). */
-  duplicates: number;
-  /** From the first click to the occurrence being stored, in ms. */
-  clickToStoredMs: Percentiles | null;
-  /** From the moment the issue was decided (click + timeAfterClickMs) to being stored: the path's own delay. */
-  detectedToStoredMs: Percentiles | null;
-  clickToStoredMsByType: Partial<Record<ClickIssueType, Percentiles>>;
-}
-
 const percentiles = (row: Record<string, unknown>, prefix: string): Percentiles | null =>
   num(row[`${prefix}_n`]) === 0
     ? null
@@ -58,6 +26,8 @@ const percentiles = (row: Record<string, unknown>, prefix: string): Percentiles 
         p95: Math.round(num(row[`${prefix}_p95`])),
         count: num(row[`${prefix}_n`]),
       };
+
+export type { PathFigures, PathStats, Percentiles };
 
 export class StatsStore {
   constructor(private readonly db: Sql) {}

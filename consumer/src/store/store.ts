@@ -2,12 +2,12 @@
 // occurrences.ts, issues.ts, issue-series.ts, sessions.ts, stats.ts, replay-segments.ts. Callers use
 // these methods; none reaches the database itself.
 import type { ClickIssue, PlaybackFile, ReportPath } from '@playback/detector';
+import type { TrafficPath } from '../formats/report-paths.js';
 import type { Database } from './database.js';
 import { IssueSeriesStore, type SeriesWindow } from './issue-series.js';
 import { type IssueListQuery, IssueStore } from './issues.js';
 import { migrate } from './migrations.js';
 import { type IssueGroup, type OccurrenceInput, OccurrenceStore } from './occurrences.js';
-import type { TrafficPath } from './paths.js';
 import { ProjectStore } from './projects.js';
 import { ReplaySegmentStore } from './replay-segments.js';
 import { type SessionListQuery, SessionStore } from './sessions.js';

@@ -1,5 +1,5 @@
 // An issue's events over time, stacked by the path they arrived by, as inline SVG.
-import { ISSUE_PATHS, type IssuePath, type SeriesWindow } from '../api/types';
+import { REPORT_PATHS, type ReportPath, type SeriesWindow } from '../api/types';
 import { formatBucket, formatInteger } from '../lib/format';
 import { PATH_LABELS, PathDot } from './path-label';
 
@@ -11,13 +11,13 @@ const GAP = 3;
 
 export interface ActivityChartProps {
   window: SeriesWindow;
-  byPath: Record<IssuePath, number[]>;
+  byPath: Record<ReportPath, number[]>;
 }
 
 export function ActivityChart({ window, byPath }: ActivityChartProps) {
   const n = window.buckets;
   const totals = Array.from({ length: n }, (_, i) =>
-    ISSUE_PATHS.reduce((s, p) => s + (byPath[p][i] ?? 0), 0),
+    REPORT_PATHS.reduce((s, p) => s + (byPath[p][i] ?? 0), 0),
   );
   const max = Math.max(...totals, 1);
   const plot = HEIGHT - AXIS_HEIGHT;
@@ -43,12 +43,12 @@ export function ActivityChart({ window, byPath }: ActivityChartProps) {
             <g key={i}>
               <title>
                 {`${formatBucket(bucketStart, window.bucketMs)}: ${total} event${total === 1 ? '' : 's'}` +
-                  ISSUE_PATHS.filter((p) => byPath[p][i])
+                  REPORT_PATHS.filter((p) => byPath[p][i])
                     .map((p) => ` · ${PATH_LABELS[p]} ${byPath[p][i]}`)
                     .join('')}
               </title>
               <rect class="chart-hit" x={x} y="0" width={barWidth} height={plot} />
-              {ISSUE_PATHS.map((path) => {
+              {REPORT_PATHS.map((path) => {
                 const value = byPath[path][i] ?? 0;
                 if (!value) return null;
                 const h = (value / max) * (plot - 4);
@@ -65,7 +65,7 @@ export function ActivityChart({ window, byPath }: ActivityChartProps) {
         })}
       </svg>
       <figcaption class="legend">
-        {ISSUE_PATHS.map((path) => (
+        {REPORT_PATHS.map((path) => (
           <span key={path}>
             <PathDot path={path} /> {PATH_LABELS[path]}
           </span>

@@ -1,6 +1,6 @@
 // Why an occurrence was raised: the click, what the page did (or did not do), and the error, in time
 // order from the first click, with the verdict on top.
-import type { Evidence, Occurrence } from '../api/types';
+import type { Evidence, OccurrenceView } from '../api/types';
 import { formatDuration } from '../lib/format';
 
 const SIGNAL_LABELS: Record<string, string> = {
@@ -17,7 +17,7 @@ const SIGNAL_LABELS: Record<string, string> = {
   input: 'A field changed',
 };
 
-export function verdict(occurrence: Occurrence, type: string): string {
+export function verdict(occurrence: OccurrenceView, type: string): string {
   const waited = formatDuration(occurrence.timeAfterClickMs);
   switch (type) {
     case 'dead':
@@ -45,7 +45,7 @@ interface Entry {
   decisive: boolean;
 }
 
-function entries(occurrence: Occurrence): Entry[] {
+function entries(occurrence: OccurrenceView): Entry[] {
   const sorted = [...occurrence.evidence].sort((a, b) => a.t - b.t);
   const firstClick = sorted.find((e) => e.type === 'click') ?? sorted[0];
   const start = firstClick?.t ?? 0;
@@ -97,7 +97,7 @@ function entries(occurrence: Occurrence): Entry[] {
   });
 }
 
-export function EvidenceTimeline({ occurrence, type }: { occurrence: Occurrence; type: string }) {
+export function EvidenceTimeline({ occurrence, type }: { occurrence: OccurrenceView; type: string }) {
   const items = entries(occurrence);
   const span = Math.max(1, ...items.map((i) => i.offsetMs));
   return (

@@ -2,13 +2,13 @@
 // so a filtered list is a link.
 import { useEffect, useState } from 'preact/hooks';
 import {
-  ISSUE_PATHS,
-  ISSUE_TYPES,
+  CLICK_ISSUE_TYPES,
+  type ClickIssueType,
   type IssueFacets,
-  type IssuePath,
   type IssueSort,
-  type IssueType,
   type Period,
+  REPORT_PATHS,
+  type ReportPath,
 } from '../api/types';
 import { formatCount } from '../lib/format';
 import { PATH_LABELS } from './path-label';
@@ -25,8 +25,8 @@ export const PERIODS = [
 
 export interface IssueFilterValues {
   q: string;
-  type: IssueType | '';
-  path: IssuePath | '';
+  type: ClickIssueType | '';
+  path: ReportPath | '';
   route: string;
   sort: IssueSort;
   period: Period;
@@ -74,11 +74,11 @@ export function IssueFilters({
           aria-label="Path"
           value={values.path}
           onChange={(event) =>
-            onChange({ path: (event.target as HTMLSelectElement).value as IssuePath | '' })
+            onChange({ path: (event.target as HTMLSelectElement).value as ReportPath | '' })
           }
         >
           <option value="">All paths</option>
-          {ISSUE_PATHS.map((path) => (
+          {REPORT_PATHS.map((path) => (
             <option key={path} value={path}>
               {PATH_LABELS[path]}
               {facets ? ` (${formatCount(facets.paths[path])})` : ''}
@@ -126,7 +126,7 @@ export function IssueFilters({
         >
           All types {facets && <span class="chip-count">{formatCount(facets.total)}</span>}
         </button>
-        {ISSUE_TYPES.map((type) => (
+        {CLICK_ISSUE_TYPES.map((type) => (
           <button
             key={type}
             type="button"

@@ -1,5 +1,5 @@
 // The issues list: what broke, where, how often, by which path, and when.
-import { ISSUE_PATHS, type IssueList, type Period } from '../api/types';
+import { type DashboardIssueList, type Period, REPORT_PATHS } from '../api/types';
 import { formatCount, formatInteger } from '../lib/format';
 import { pagePaths } from '../lib/routes';
 import { PATH_DESCRIPTIONS, PATH_LABELS, PathDot } from './path-label';
@@ -15,7 +15,7 @@ export function IssueTable({
   period,
 }: {
   projectId: number;
-  list: IssueList;
+  list: DashboardIssueList;
   period: Period;
 }) {
   return (
@@ -29,7 +29,7 @@ export function IssueTable({
           <th scope="col" class="col-num">
             Events
           </th>
-          {ISSUE_PATHS.map((path) => (
+          {REPORT_PATHS.map((path) => (
             <th scope="col" key={path} class="col-num col-path" title={PATH_DESCRIPTIONS[path]}>
               <span class="path-label">
                 <PathDot path={path} />
@@ -69,7 +69,7 @@ export function IssueTable({
               <td class="col-num" data-testid="issue-count">
                 {formatCount(issue.count)}
               </td>
-              {ISSUE_PATHS.map((path) => (
+              {REPORT_PATHS.map((path) => (
                 <td
                   key={path}
                   class={issue.countByPath[path] ? 'col-num col-path' : 'col-num col-path zero'}

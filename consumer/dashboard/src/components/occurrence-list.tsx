@@ -1,5 +1,5 @@
 // The latest occurrences of an issue; choosing one shows its evidence.
-import type { Occurrence } from '../api/types';
+import type { OccurrenceView } from '../api/types';
 import { formatDuration, shortId } from '../lib/format';
 import { PathLabel } from './path-label';
 import { When } from './when';
@@ -9,7 +9,7 @@ export function OccurrenceList({
   selected,
   onSelect,
 }: {
-  occurrences: Occurrence[];
+  occurrences: OccurrenceView[];
   selected: string | undefined;
   onSelect: (id: string) => void;
 }) {

@@ -1,22 +1,22 @@
-import type { IssuePath } from '../api/types';
+import type { ReportPath } from '../api/types';
 
-export const PATH_LABELS: Record<IssuePath, string> = {
+export const PATH_LABELS: Record<ReportPath, string> = {
   exception: 'Exception',
   endpoint: 'Endpoint',
   replay: 'Replay',
 };
 
-export const PATH_DESCRIPTIONS: Record<IssuePath, string> = {
+export const PATH_DESCRIPTIONS: Record<ReportPath, string> = {
   exception: 'Sentry.captureException, through the error pipeline',
   endpoint: 'A POST to the issues endpoint',
   replay: 'A custom event in the replay recording, found by this consumer',
 };
 
-export function PathDot({ path }: { path: IssuePath }) {
+export function PathDot({ path }: { path: ReportPath }) {
   return <span class={`dot dot-${path}`} aria-hidden="true" />;
 }
 
-export function PathLabel({ path }: { path: IssuePath }) {
+export function PathLabel({ path }: { path: ReportPath }) {
   return (
     <span class="path-label" title={PATH_DESCRIPTIONS[path]}>
       <PathDot path={path} />

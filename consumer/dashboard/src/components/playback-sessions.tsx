@@ -2,7 +2,7 @@
 // it against the developer's own app.
 import { useEffect, useState } from 'preact/hooks';
 import { apiToken, downloadFile } from '../api/client';
-import type { LinkedSession, SessionSummary } from '../api/types';
+import type { SessionSummary } from '../api/types';
 import { formatDuration } from '../lib/format';
 import { apiPaths, playbackFileName } from '../lib/routes';
 import { useResource } from '../lib/use-resource';
@@ -13,10 +13,6 @@ const APP_URL_STORAGE_KEY = 'playback.appUrl';
 const DEFAULT_APP_URL = 'http://localhost:5173';
 /** Sessions listed per issue; the rest are a click away in the sessions API. */
 const MAX_SESSIONS_SHOWN = 10;
-
-export function sessionIdOf(session: LinkedSession): string {
-  return typeof session === 'string' ? session : session.id;
-}
 
 function storedAppUrl(): string {
   try {
@@ -78,7 +74,7 @@ function SessionItem({
   );
 }
 
-export function PlaybackSessions({ projectId, sessions }: { projectId: number; sessions: LinkedSession[] }) {
+export function PlaybackSessions({ projectId, sessions }: { projectId: number; sessions: string[] }) {
   const [appUrl, setAppUrl] = useState(storedAppUrl);
   useEffect(() => {
     try {
@@ -109,12 +105,7 @@ export function PlaybackSessions({ projectId, sessions }: { projectId: number; s
       </label>
       <ul class="session-list">
         {sessions.slice(0, MAX_SESSIONS_SHOWN).map((session) => (
-          <SessionItem
-            key={sessionIdOf(session)}
-            projectId={projectId}
-            sessionId={sessionIdOf(session)}
-            appUrl={appUrl}
-          />
+          <SessionItem key={session} projectId={projectId} sessionId={session} appUrl={appUrl} />
         ))}
       </ul>
       {sessions.length > MAX_SESSIONS_SHOWN && (

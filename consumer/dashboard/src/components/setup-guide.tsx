@@ -1,5 +1,5 @@
 // What a project with no issues yet shows: its DSN and the few lines that send it click issues.
-import type { Project } from '../api/types';
+import type { ProjectListEntry } from '../api/types';
 import { CodeBlock, CodeLine } from './copy-button';
 import { EmptyState } from './notice';
 
@@ -18,7 +18,7 @@ Sentry.init({
 });`;
 }
 
-export function SetupGuide({ project }: { project: Project | undefined }) {
+export function SetupGuide({ project }: { project: ProjectListEntry | undefined }) {
   const dsn = project?.dsns[0];
   return (
     <EmptyState title="No click issues yet" testId="no-issues">

@@ -4,7 +4,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
 import { ApiError } from '../api/client';
-import type { Project } from '../api/types';
+import type { ProjectListEntry } from '../api/types';
 import { ProjectsContext, rememberProject } from '../lib/projects';
 import { apiPaths, pagePaths, readPagePath, type Section } from '../lib/routes';
 import { useResource } from '../lib/use-resource';
@@ -33,7 +33,7 @@ function ProjectSwitcher({
   current,
   section,
 }: {
-  projects: Project[];
+  projects: ProjectListEntry[];
   current: number;
   section: Section;
 }) {
@@ -63,7 +63,7 @@ function ProjectSwitcher({
 
 export function Shell({ children }: { children: ComponentChildren }) {
   const { path } = useLocation();
-  const projects = useResource<Project[]>(apiPaths.projects(), { refreshMs: PROJECTS_REFRESH_MS });
+  const projects = useResource<ProjectListEntry[]>(apiPaths.projects(), { refreshMs: PROJECTS_REFRESH_MS });
   const place = readPagePath(path);
   const placeProject = place?.projectId;
   useEffect(() => {

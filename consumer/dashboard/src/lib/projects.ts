@@ -1,12 +1,12 @@
 // The projects every page shares (header switcher, home page, empty states), read once by the shell.
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { Project } from '../api/types';
+import type { ProjectListEntry } from '../api/types';
 import type { Resource } from './use-resource';
 
-export const ProjectsContext = createContext<Resource<Project[]> | null>(null);
+export const ProjectsContext = createContext<Resource<ProjectListEntry[]> | null>(null);
 
-export function useProjects(): Resource<Project[]> {
+export function useProjects(): Resource<ProjectListEntry[]> {
   const projects = useContext(ProjectsContext);
   if (!projects) throw new Error('useProjects outside the shell');
   return projects;
@@ -23,7 +23,7 @@ export function rememberProject(projectId: number): void {
 }
 
 /** The project the user last looked at, when it still exists; else the first. */
-export function defaultProject(projects: readonly Project[]): Project | undefined {
+export function defaultProject(projects: readonly ProjectListEntry[]): ProjectListEntry | undefined {
   let last: number | null = null;
   try {
     last = Number(window.localStorage.getItem(LAST_PROJECT_KEY)) || null;

@@ -1,10 +1,16 @@
 // The sampling config as a grid of percentages: one cell per (type or any) × (path or any).
 // The corner (any type, any path) is the project rate; an empty cell inherits. The rule that
 // applies is the most specific one, as the consumer decides: type + path, type, path, project.
-import { ISSUE_PATHS, ISSUE_TYPES, type IssuePath, type IssueType, type SamplingConfig } from '../api/types';
+import {
+  CLICK_ISSUE_TYPES,
+  type ClickIssueType,
+  REPORT_PATHS,
+  type ReportPath,
+  type SamplingConfig,
+} from '../api/types';
 
-export type AnyType = IssueType | '*';
-export type AnyPath = IssuePath | '*';
+export type AnyType = ClickIssueType | '*';
+export type AnyPath = ReportPath | '*';
 export type Cells = Record<string, string>;
 
 export const cellKey = (type: AnyType, path: AnyPath): string => `${type}:${path}`;
@@ -35,8 +41,8 @@ export function cellsToConfig(cells: Cells): { config: SamplingConfig } | { inva
   const rate = parsePercent(cells[PROJECT_CELL] ?? '');
   if (rate === null) invalid.push(PROJECT_CELL);
   const rules: SamplingConfig['rules'] = [];
-  for (const type of ['*', ...ISSUE_TYPES] as AnyType[]) {
-    for (const path of ['*', ...ISSUE_PATHS] as AnyPath[]) {
+  for (const type of ['*', ...CLICK_ISSUE_TYPES] as AnyType[]) {
+    for (const path of ['*', ...REPORT_PATHS] as AnyPath[]) {
       const key = cellKey(type, path);
       if (key === PROJECT_CELL) continue;
       const text = cells[key]?.trim() ?? '';

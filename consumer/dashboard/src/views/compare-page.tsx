@@ -1,6 +1,12 @@
 // `/projects/:projectId/compare`: the three paths side by side, live from the store.
 import { useState } from 'preact/hooks';
-import { type Comparison, ISSUE_PATHS, ISSUE_TYPES, type IssuePath, type PathComparison } from '../api/types';
+import {
+  CLICK_ISSUE_TYPES,
+  type Comparison,
+  type PathComparison,
+  REPORT_PATHS,
+  type ReportPath,
+} from '../api/types';
 import { ErrorNotice, Loading } from '../components/notice';
 import { PATH_DESCRIPTIONS, PATH_LABELS, PathDot } from '../components/path-label';
 import { Segmented } from '../components/segmented';
@@ -47,7 +53,7 @@ const GROUPS: Array<{ title: string; metrics: Metric[] }> = [
         better: 'higher',
       },
       { label: 'Sessions with issues', value: (p) => p.sessionsWithIssues, format: count, better: 'higher' },
-      ...ISSUE_TYPES.map(
+      ...CLICK_ISSUE_TYPES.map(
         (type): Metric => ({
           label: `${TYPE_LABELS[type]} clicks`,
           value: (p) => p.occurrencesByType[type],
@@ -123,10 +129,10 @@ const GROUPS: Array<{ title: string; metrics: Metric[] }> = [
   },
 ];
 
-function best(metric: Metric, paths: Record<IssuePath, PathComparison>): IssuePath | null {
+function best(metric: Metric, paths: Record<ReportPath, PathComparison>): ReportPath | null {
   if (!metric.better) return null;
-  const values = ISSUE_PATHS.map((path) => [path, metric.value(paths[path])] as const).filter(
-    (entry): entry is readonly [IssuePath, number] => entry[1] !== null,
+  const values = REPORT_PATHS.map((path) => [path, metric.value(paths[path])] as const).filter(
+    (entry): entry is readonly [ReportPath, number] => entry[1] !== null,
   );
   if (values.length < 2 || values.every(([, v]) => v === values[0]![1])) return null;
   const pick = values.reduce((a, b) => ((metric.better === 'lower' ? b[1] < a[1] : b[1] > a[1]) ? b : a));
@@ -134,9 +140,9 @@ function best(metric: Metric, paths: Record<IssuePath, PathComparison>): IssuePa
 }
 
 function samplingSummary(rates: PathComparison['samplingRates']): string {
-  const values = ISSUE_TYPES.map((t) => rates[t]);
+  const values = CLICK_ISSUE_TYPES.map((t) => rates[t]);
   if (values.every((v) => v === values[0])) return formatPercent(values[0]!);
-  return ISSUE_TYPES.map((t) => `${TYPE_LABELS[t]} ${formatPercent(rates[t])}`).join(' · ');
+  return CLICK_ISSUE_TYPES.map((t) => `${TYPE_LABELS[t]} ${formatPercent(rates[t])}`).join(' · ');
 }
 
 export function ComparePage({ projectId: projectParam }: { projectId: string }) {
@@ -177,7 +183,7 @@ export function ComparePage({ projectId: projectParam }: { projectId: string }) 
           <thead>
             <tr>
               <th scope="col" class="col-metric" />
-              {ISSUE_PATHS.map((path) => (
+              {REPORT_PATHS.map((path) => (
                 <th scope="col" key={path} class="col-path" data-path={path}>
                   <div class="path-head">
                     <PathDot path={path} /> {PATH_LABELS[path]}
@@ -197,14 +203,14 @@ export function ComparePage({ projectId: projectParam }: { projectId: string }) 
               {group.metrics.map((metric) => {
                 const paths = comparison.data!.paths;
                 const winner = best(metric, paths);
-                const max = Math.max(0, ...ISSUE_PATHS.map((p) => metric.value(paths[p]) ?? 0));
+                const max = Math.max(0, ...REPORT_PATHS.map((p) => metric.value(paths[p]) ?? 0));
                 return (
                   <tr key={metric.label} data-metric={metric.label}>
                     <th scope="row" class="col-metric">
                       {metric.label}
                       {metric.hint && <div class="muted small">{metric.hint}</div>}
                     </th>
-                    {ISSUE_PATHS.map((path) => {
+                    {REPORT_PATHS.map((path) => {
                       const value = metric.value(paths[path]);
                       return (
                         <td key={path} data-path={path} class={winner === path ? 'metric best' : 'metric'}>
@@ -229,7 +235,7 @@ export function ComparePage({ projectId: projectParam }: { projectId: string }) 
                     Sampling rate
                     <div class="muted small">kept now, per type</div>
                   </th>
-                  {ISSUE_PATHS.map((path) => (
+                  {REPORT_PATHS.map((path) => (
                     <td key={path} data-path={path} class="metric">
                       <span class="metric-value">
                         {samplingSummary(comparison.data!.paths[path].samplingRates)}

@@ -3,13 +3,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
 import { sendJson } from '../api/client';
-import type { Project } from '../api/types';
+import type { CreatedProject } from '../api/types';
 import { CodeLine } from '../components/copy-button';
 import { EmptyState, ErrorNotice, Loading } from '../components/notice';
 import { defaultProject, useProjects } from '../lib/projects';
 import { apiPaths, pagePaths } from '../lib/routes';
 
-function CreateProjectForm({ onCreated }: { onCreated: (project: Project) => void }) {
+function CreateProjectForm({ onCreated }: { onCreated: (project: CreatedProject) => void }) {
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -25,7 +25,7 @@ function CreateProjectForm({ onCreated }: { onCreated: (project: Project) => voi
         setBusy(true);
         setError(null);
         try {
-          onCreated(await sendJson<Project>('POST', apiPaths.projects(), { name: name.trim() }));
+          onCreated(await sendJson<CreatedProject>('POST', apiPaths.projects(), { name: name.trim() }));
         } catch (caught) {
           setError((caught as Error).message);
         } finally {

@@ -2,7 +2,7 @@
 // which path it arrived, and the replays and playback sessions to see it again.
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../api/client';
-import { ISSUE_PATHS, type IssueDetail, type IssueSeries, type Period } from '../api/types';
+import { type IssueDetail, type IssueSeries, type Period, REPORT_PATHS } from '../api/types';
 import { ActivityChart } from '../components/activity-chart';
 import { CopyButton } from '../components/copy-button';
 import { EvidenceTimeline } from '../components/evidence-timeline';
@@ -88,7 +88,7 @@ export function IssuePage({
             {formatInteger(data.count)}
           </span>
         </div>
-        {ISSUE_PATHS.map((path) => (
+        {REPORT_PATHS.map((path) => (
           <div class="stat" key={path} data-path={path}>
             <span class="stat-label">
               <PathDot path={path} /> {PATH_LABELS[path]}

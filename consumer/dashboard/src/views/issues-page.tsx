@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
-import type { IssueFacets, IssueList, IssuePath, IssueSort, IssueType } from '../api/types';
+import type { ClickIssueType, DashboardIssueList, IssueFacets, IssueSort, ReportPath } from '../api/types';
 import { IssueFilters, type IssueFilterValues } from '../components/issue-filters';
 import { IssueTable } from '../components/issue-table';
 import { EmptyState, ErrorNotice, Loading } from '../components/notice';
@@ -19,8 +19,8 @@ const LIST_REFRESH_MS = 5_000;
 function readFilters(query: Record<string, string>): IssueFilterValues & { cursor: number } {
   return {
     q: query.q ?? '',
-    type: (query.type as IssueType | undefined) ?? '',
-    path: (query.path as IssuePath | undefined) ?? '',
+    type: (query.type as ClickIssueType | undefined) ?? '',
+    path: (query.path as ReportPath | undefined) ?? '',
     route: query.route ?? '',
     sort: (query.sort as IssueSort | undefined) ?? 'last_seen',
     period: query.period === '14d' ? '14d' : '24h',
@@ -52,7 +52,7 @@ export function IssuesPage({ projectId: projectParam }: { projectId: string }) {
     refreshMs: LIST_REFRESH_MS,
     keepPrevious: true,
   });
-  const list = useResource<IssueList>(
+  const list = useResource<DashboardIssueList>(
     apiPaths.issues(projectId, {
       ...filterQuery(filters),
       period: filters.period,

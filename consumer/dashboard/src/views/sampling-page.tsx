@@ -1,7 +1,7 @@
 // `/projects/:projectId/sampling`: the keep-rates per project, type and path, edited in place.
 import { useEffect, useState } from 'preact/hooks';
 import { sendJson } from '../api/client';
-import { ISSUE_PATHS, ISSUE_TYPES, type SamplingConfig } from '../api/types';
+import { CLICK_ISSUE_TYPES, REPORT_PATHS, type SamplingConfig } from '../api/types';
 import { ErrorNotice, Loading } from '../components/notice';
 import { PATH_LABELS, PathDot } from '../components/path-label';
 import { TypeBadge } from '../components/type-badge';
@@ -25,8 +25,8 @@ type SaveState =
   | { kind: 'saved' }
   | { kind: 'error'; message: string };
 
-const PATH_COLUMNS: AnyPath[] = ['*', ...ISSUE_PATHS];
-const TYPE_ROWS: AnyType[] = ['*', ...ISSUE_TYPES];
+const PATH_COLUMNS: AnyPath[] = ['*', ...REPORT_PATHS];
+const TYPE_ROWS: AnyType[] = ['*', ...CLICK_ISSUE_TYPES];
 
 export function SamplingPage({ projectId: projectParam }: { projectId: string }) {
   const projectId = Number(projectParam);

@@ -4,11 +4,23 @@ import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { CLICK_ISSUE_TYPES } from '@playback/detector';
 import type { FastifyInstance } from 'fastify';
+import { serializerCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../constants.js';
+import { ReportPathSchema } from '../../formats/report-paths.js';
+import {
+  CreatedProjectSchema,
+  ErrorResponseSchema,
+  IssueDetailSchema,
+  IssueListSchema,
+  IssueSortSchema,
+  ProjectListSchema,
+  SessionDetailSchema,
+  SessionListSchema,
+  StatsSchema,
+} from '../../formats/wire.js';
 import { MAX_SESSION_ID_CHARS } from '../../pipeline/payloads.js';
 import { SamplingConfigSchema } from '../../pipeline/sampler.js';
-import { ReportPathSchema } from '../../store/paths.js';
 import { buildDsn } from '../dsn.js';
 import { type ApiOptions, IssueParams, ProjectParams, parseOr400, projectOr404 } from './common.js';
 import { dashboardRoutes } from './dashboard-routes.js';
@@ -19,7 +31,7 @@ export const IssueListQuerySchema = z.object({
   type: z.enum(CLICK_ISSUE_TYPES).optional(),
   path: ReportPathSchema.optional(),
   route: z.string().min(1).optional(),
-  sort: z.enum(['count', 'last_seen', 'first_seen']).default('last_seen'),
+  sort: IssueSortSchema.default('last_seen'),
   limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
   cursor: z.coerce.number().int().min(0).default(0),
 });
@@ -51,6 +63,9 @@ export type { ApiOptions } from './common.js';
 
 export async function apiRoutes(app: FastifyInstance, options: ApiOptions): Promise<void> {
   const { store, sampling, stats } = options;
+  // Every response with a schema is checked against the wire contract (formats/wire.ts) as it is sent:
+  // a shape the contract does not promise is a 500 here, not a surprise in the dashboard.
+  app.setSerializerCompiler(serializerCompiler);
 
   if (options.apiToken) {
     const expected = `Bearer ${options.apiToken}`;
@@ -61,85 +76,113 @@ export async function apiRoutes(app: FastifyInstance, options: ApiOptions): Prom
     });
   }
 
-  app.get('/api/projects', async () => {
+  app.get('/api/projects', { schema: { response: { 200: ProjectListSchema } } }, async () => {
     const projects = await store.listProjects();
     return projects.map((p) => ({ ...p, dsns: p.keys.map((k) => buildDsn(options.publicUrl(), k, p.id)) }));
   });
 
-  app.post('/api/projects', async (request, reply) => {
-    const body = parseOr400(CreateProjectSchema, request.body, reply);
-    if (!body) return;
-    const { project, key } = await store.createProject(body.name);
-    return reply
-      .code(201)
-      .send({ ...project, dsn: buildDsn(options.publicUrl(), key.publicKey, project.id) });
-  });
+  app.post(
+    '/api/projects',
+    { schema: { response: { 201: CreatedProjectSchema } } },
+    async (request, reply) => {
+      const body = parseOr400(CreateProjectSchema, request.body, reply);
+      if (!body) return;
+      const { project, key } = await store.createProject(body.name);
+      return reply
+        .code(201)
+        .send({ ...project, dsn: buildDsn(options.publicUrl(), key.publicKey, project.id) });
+    },
+  );
 
-  app.get('/api/:projectId/issues', async (request, reply) => {
-    const params = parseOr400(ProjectParams, request.params, reply);
-    const query = params && parseOr400(IssueListQuerySchema, request.query, reply);
-    if (!params || !query || !(await projectOr404(store, params.projectId, reply))) return;
-    const { issues, total } = await store.listIssues(params.projectId, {
-      type: query.type,
-      path: query.path,
-      route: query.route,
-      sort: query.sort,
-      limit: query.limit,
-      offset: query.cursor,
-    });
-    const next = query.cursor + issues.length;
-    return { issues, total, nextCursor: next < total ? String(next) : null };
-  });
+  app.get(
+    '/api/:projectId/issues',
+    { schema: { response: { 200: IssueListSchema } } },
+    async (request, reply) => {
+      const params = parseOr400(ProjectParams, request.params, reply);
+      const query = params && parseOr400(IssueListQuerySchema, request.query, reply);
+      if (!params || !query || !(await projectOr404(store, params.projectId, reply))) return;
+      const { issues, total } = await store.listIssues(params.projectId, {
+        type: query.type,
+        path: query.path,
+        route: query.route,
+        sort: query.sort,
+        limit: query.limit,
+        offset: query.cursor,
+      });
+      const next = query.cursor + issues.length;
+      return { issues, total, nextCursor: next < total ? String(next) : null };
+    },
+  );
 
-  app.get('/api/:projectId/issues/:issueId', async (request, reply) => {
-    const params = parseOr400(IssueParams, request.params, reply);
-    if (!params) return;
-    const issue = await store.getIssue(params.projectId, params.issueId);
-    if (!issue)
-      return reply.code(404).send({ detail: `no issue ${params.issueId} in project ${params.projectId}` });
-    return issue;
-  });
+  app.get(
+    '/api/:projectId/issues/:issueId',
+    { schema: { response: { 200: IssueDetailSchema, 404: ErrorResponseSchema } } },
+    async (request, reply) => {
+      const params = parseOr400(IssueParams, request.params, reply);
+      if (!params) return;
+      const issue = await store.getIssue(params.projectId, params.issueId);
+      if (!issue)
+        return reply.code(404).send({ detail: `no issue ${params.issueId} in project ${params.projectId}` });
+      return issue;
+    },
+  );
 
-  app.get('/api/:projectId/stats', async (request, reply) => {
+  app.get('/api/:projectId/stats', { schema: { response: { 200: StatsSchema } } }, async (request, reply) => {
     const params = parseOr400(ProjectParams, request.params, reply);
     if (!params || !(await projectOr404(store, params.projectId, reply))) return;
     await stats.flush();
     return { projectId: params.projectId, paths: await store.stats(params.projectId) };
   });
 
-  app.get('/api/:projectId/sampling', async (request, reply) => {
-    const params = parseOr400(ProjectParams, request.params, reply);
-    if (!params || !(await projectOr404(store, params.projectId, reply))) return;
-    return sampling.get(params.projectId);
-  });
+  app.get(
+    '/api/:projectId/sampling',
+    { schema: { response: { 200: SamplingConfigSchema } } },
+    async (request, reply) => {
+      const params = parseOr400(ProjectParams, request.params, reply);
+      if (!params || !(await projectOr404(store, params.projectId, reply))) return;
+      return sampling.get(params.projectId);
+    },
+  );
 
-  app.put('/api/:projectId/sampling', async (request, reply) => {
-    const params = parseOr400(ProjectParams, request.params, reply);
-    const config = params && parseOr400(SamplingConfigSchema, request.body ?? {}, reply);
-    if (!params || !config || !(await projectOr404(store, params.projectId, reply))) return;
-    await sampling.set(params.projectId, config);
-    return config;
-  });
+  app.put(
+    '/api/:projectId/sampling',
+    { schema: { response: { 200: SamplingConfigSchema } } },
+    async (request, reply) => {
+      const params = parseOr400(ProjectParams, request.params, reply);
+      const config = params && parseOr400(SamplingConfigSchema, request.body ?? {}, reply);
+      if (!params || !config || !(await projectOr404(store, params.projectId, reply))) return;
+      await sampling.set(params.projectId, config);
+      return config;
+    },
+  );
 
-  app.get('/api/:projectId/sessions', async (request, reply) => {
-    const params = parseOr400(ProjectParams, request.params, reply);
-    const query = params && parseOr400(SessionListQuerySchema, request.query, reply);
-    if (!params || !query || !(await projectOr404(store, params.projectId, reply))) return;
-    const { sessions, total } = await store.listSessions(params.projectId, {
-      limit: query.limit,
-      offset: query.cursor,
-    });
-    const next = query.cursor + sessions.length;
-    return { sessions, total, nextCursor: next < total ? String(next) : null };
-  });
+  app.get(
+    '/api/:projectId/sessions',
+    { schema: { response: { 200: SessionListSchema } } },
+    async (request, reply) => {
+      const params = parseOr400(ProjectParams, request.params, reply);
+      const query = params && parseOr400(SessionListQuerySchema, request.query, reply);
+      if (!params || !query || !(await projectOr404(store, params.projectId, reply))) return;
+      const { sessions, total } = await store.listSessions(params.projectId, {
+        limit: query.limit,
+        offset: query.cursor,
+      });
+      const next = query.cursor + sessions.length;
+      return { sessions, total, nextCursor: next < total ? String(next) : null };
+    },
+  );
 
-  app.get('/api/:projectId/sessions/:sessionId', async (request, reply) => {
-    const params = parseOr400(SessionParams, request.params, reply);
-    if (!params) return;
-    const session = await store.getSession(params.projectId, params.sessionId);
-    if (!session) return reply.code(404).send({ detail: `no session ${params.sessionId}` });
-    return session;
-  });
+  app.get(
+    '/api/:projectId/sessions/:sessionId',
+    { schema: { response: { 200: SessionDetailSchema, 404: ErrorResponseSchema } } },
+    async (request, reply) => {
+      const params = parseOr400(SessionParams, request.params, reply);
+      if (!params) return;
+      const session = await store.getSession(params.projectId, params.sessionId);
+      if (!session) return reply.code(404).send({ detail: `no session ${params.sessionId}` });
+      return session;
+    },
+  );
 
   app.get('/api/:projectId/sessions/:sessionId/playback', async (request, reply) => {
     const params = parseOr400(SessionParams, request.params, reply);

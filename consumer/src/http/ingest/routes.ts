@@ -3,10 +3,10 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError } from '../../errors.js';
 import { decodeContentEncoding } from '../../formats/decompress.js';
+import type { TrafficPath } from '../../formats/report-paths.js';
 import type { ConsumerMetrics } from '../../metrics.js';
 import { readEnvelope, readIssuesBatch, readPlaybackUpload } from '../../pipeline/decode.js';
 import { type MessageKind, type Queue, QueueFullError, QueueUnavailableError } from '../../queue/queue.js';
-import type { TrafficPath } from '../../store/paths.js';
 import type { StatsRecorder } from '../../store/stats-recorder.js';
 import { parseDsn } from '../dsn.js';
 import { publicKeyOf } from './auth.js';
