@@ -144,3 +144,10 @@ export class CheckoutServer {
     }
   }
 }
+
+/** A started CheckoutServer. */
+export async function startCheckoutServer(): Promise<CheckoutServer> {
+  const server = new CheckoutServer();
+  await server.start();
+  return server;
+}

@@ -3,25 +3,19 @@
 // recordAfterIssueSeconds, uploads the whole session (same id), and goes back to buffering.
 import { type PlaybackFile, parsePlaybackFile } from '@playback/detector';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { shareBrowserAndServer } from '../../support/browser-and-server.js';
 import { openCheckout } from '../../support/checkout.js';
-import { CheckoutServer } from '../../support/checkout-server.js';
-import { launchChromium } from '../../support/chromium.js';
+import { type CheckoutServer, startCheckoutServer } from '../../support/checkout-server.js';
 import { waitUntil } from '../../support/demo.js';
 
 let browser: Browser;
 let server: CheckoutServer;
 
-beforeAll(async () => {
-  server = new CheckoutServer();
-  await server.start();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+shareBrowserAndServer(
+  () => startCheckoutServer(),
+  (started) => ({ browser, server } = started),
+);
 
 /** Makes the page hidden, as switching tabs does: a recorder that uploads on hide uploads now. */
 async function hidePage(page: Page): Promise<void> {

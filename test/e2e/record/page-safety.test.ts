@@ -1,25 +1,19 @@
 // The recorder in a page that fights back, and the full-session upload on hide.
 import { parsePlaybackFile } from '@playback/detector';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { shareBrowserAndServer } from '../../support/browser-and-server.js';
 import { checkoutConfigScript, openCheckout } from '../../support/checkout.js';
-import { CheckoutServer } from '../../support/checkout-server.js';
-import { launchChromium } from '../../support/chromium.js';
+import { type CheckoutServer, startCheckoutServer } from '../../support/checkout-server.js';
 import { waitUntil } from '../../support/demo.js';
 
 let browser: Browser;
 let server: CheckoutServer;
 
-beforeAll(async () => {
-  server = new CheckoutServer();
-  await server.start();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+shareBrowserAndServer(
+  () => startCheckoutServer(),
+  (started) => ({ browser, server } = started),
+);
 
 describe('the recorder never breaks the page', () => {
   it('fetch and XHR still work when reading their responses fails inside the recorder', async () => {

@@ -2,8 +2,8 @@
 // each click's handler blocks for 600 ms, so the page handles them 600 ms apart. Rage is about the
 // user, so the clicks are timed by when they happened (the event's time), not when they were handled.
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../support/chromium.js';
+import { describe, expect, it } from 'vitest';
+import { shareBrowserAndServer } from '../../support/browser-and-server.js';
 import { issuesOn, openDemo, waitUntil } from '../../support/demo.js';
 import { demoServer } from '../../support/paths.js';
 import type { SentryTestServer } from '../../support/sentry-server.js';
@@ -11,15 +11,10 @@ import type { SentryTestServer } from '../../support/sentry-server.js';
 let browser: Browser;
 let server: SentryTestServer;
 
-beforeAll(async () => {
-  server = await demoServer().start();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+shareBrowserAndServer(
+  () => demoServer().start(),
+  (started) => ({ browser, server } = started),
+);
 
 describe('clicks on a busy page', () => {
   it('keeps a fast burst a rage click when the handlers run late', async () => {

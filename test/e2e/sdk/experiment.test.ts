@@ -1,7 +1,7 @@
 import type { ClickIssueInput } from '@playback/detector';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../support/chromium.js';
+import { describe, expect, it } from 'vitest';
+import { shareBrowserAndServer } from '../../support/browser-and-server.js';
 import { backgroundSeen, clickAt, issuesOn, openDemo, waitUntil } from '../../support/demo.js';
 import { demoServer } from '../../support/paths.js';
 import type { SentryTestServer } from '../../support/sentry-server.js';
@@ -17,15 +17,10 @@ const SPLIT_SESSIONS = 300;
 let browser: Browser;
 let server: SentryTestServer;
 
-beforeAll(async () => {
-  server = await demoServer().start();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+shareBrowserAndServer(
+  () => demoServer().start(),
+  (started) => ({ browser, server } = started),
+);
 
 interface Assignment {
   arm: string;

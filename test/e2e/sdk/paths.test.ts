@@ -1,7 +1,7 @@
 import { ClickIssueSchema } from '@playback/detector';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../support/chromium.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { shareBrowserAndServer } from '../../support/browser-and-server.js';
 import { clickAt, issuesOn, openDemo, waitUntil } from '../../support/demo.js';
 import { demoServer } from '../../support/paths.js';
 import type { SentryTestServer } from '../../support/sentry-server.js';
@@ -12,15 +12,10 @@ const FAST = { dead: 1000, slow: 400, slowFetchMs: 600 } as const;
 let browser: Browser;
 let server: SentryTestServer;
 
-beforeAll(async () => {
-  server = await demoServer().start();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+shareBrowserAndServer(
+  () => demoServer().start(),
+  (started) => ({ browser, server } = started),
+);
 
 beforeEach(() => server.reset());
 

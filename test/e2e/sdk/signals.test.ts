@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../support/chromium.js';
+import { describe, expect, it } from 'vitest';
+import { shareBrowserAndServer } from '../../support/browser-and-server.js';
 import { clickAt, issuesOn, waitUntil } from '../../support/demo.js';
 import { demoServer } from '../../support/paths.js';
 import type { SentryTestServer } from '../../support/sentry-server.js';
@@ -27,15 +27,10 @@ const REACTIONS = [
 let browser: Browser;
 let server: SentryTestServer;
 
-beforeAll(async () => {
-  server = await demoServer().start();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+shareBrowserAndServer(
+  () => demoServer().start(),
+  (started) => ({ browser, server } = started),
+);
 
 async function open(query = ''): Promise<{ context: BrowserContext; page: Page; pageErrors: Error[] }> {
   const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
