@@ -3,21 +3,21 @@
 // that only reads the body. Load comes from a second process (autocannon). Figures go to
 // bench/results/consumer.json at the repository root.
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import Fastify from 'fastify';
-import { pino } from 'pino';
-import { startConsumer } from '../src/runtime/consumer.js';
+import { writeBenchResult } from '../../bench/support/timing.mjs';
+import { startBenchConsumer } from './bench-consumer.js';
 import type { LoadKind } from './load.js';
 
 const DURATION_SECONDS = Number(process.env.BENCH_DURATION_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const WARMUP_SECONDS = 2;
-const root = fileURLToPath(new URL('../..', import.meta.url));
+const _root = fileURLToPath(new URL('../..', import.meta.url));
 const loadScript = fileURLToPath(new URL('./load.ts', import.meta.url));
 
 const execFileAsync = promisify(execFile);
@@ -44,13 +44,7 @@ async function main() {
   const bareUrl = `http://127.0.0.1:${(bare.server.address() as AddressInfo).port}/api/1/envelope/`;
 
   const dataDir = mkdtempSync(join(tmpdir(), 'playback-bench-'));
-  const consumer = await startConsumer({
-    port: 0,
-    dataDir,
-    logger: pino({ level: 'warn' }),
-    rateLimitPerSecond: 1e9,
-    rateLimitBurst: 1e9,
-  });
+  const consumer = await startBenchConsumer(dataDir);
   const { project, publicKey } = await consumer.createProject('bench');
   const q = `?sentry_key=${publicKey}&sentry_version=7`;
   const targets: Array<[LoadKind, string]> = [
@@ -101,10 +95,7 @@ async function main() {
     paths,
     occurrencesStored: stored,
   };
-  const dir = join(root, 'bench', 'results');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'consumer.json'), `${JSON.stringify(report, null, 2)}\n`);
-  console.log(`wrote ${join(dir, 'consumer.json')}`);
+  console.log(`wrote ${writeBenchResult('consumer', report)}`);
 }
 
 await main();

@@ -4,17 +4,18 @@
 // Measured in the page: first paint, first contentful paint, and when the issues table (or, in the
 // empty store, the setup guide) is in the DOM and painted. Figures go to bench/results/dashboard.json
 // at the repository root. A benchmark, not a test: nothing here passes or fails on a time.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ClickIssue } from '@playback/detector';
-import { pino } from 'pino';
 import { type Browser, chromium } from 'playwright-core';
+import { spread, writeBenchResult } from '../../bench/support/timing.mjs';
 import { CHROMIUM_ARGS, ensureChromium } from '../../scripts/ensure-chromium.mjs';
 import { buildDashboard } from '../dashboard/build.js';
-import { type RunningConsumer, startConsumer } from '../src/runtime/consumer.js';
+import type { RunningConsumer } from '../src/runtime/consumer.js';
 import { clickIssue, issuesBatch } from '../test/fixtures.js';
+import { startBenchConsumer } from './bench-consumer.js';
 
 const ISSUES = Number(process.env.BENCH_DASHBOARD_ISSUES ?? 10_000);
 const LOADS = Number(process.env.BENCH_DASHBOARD_LOADS ?? 7);
@@ -26,7 +27,7 @@ const HOUR_MS = 3_600_000;
 /** The goal the issue sets: first paint under this on the embedded store with 10,000 issues. */
 const FIRST_PAINT_GOAL_MS = 1_000;
 const VIEWPORT = { width: 1280, height: 800 };
-const root = fileURLToPath(new URL('../..', import.meta.url));
+const _root = fileURLToPath(new URL('../..', import.meta.url));
 
 interface Load {
   firstPaintMs: number;
@@ -35,12 +36,6 @@ interface Load {
   contentVisibleMs: number;
   /** The issues list request, as the page's resource timing saw it. */
   issuesRequestMs: number | null;
-}
-
-interface Figures {
-  median: number;
-  min: number;
-  max: number;
 }
 
 /** Injected before the page's own scripts: notes when the content selector first appears. */
@@ -132,25 +127,9 @@ async function measure(browser: Browser, url: string): Promise<Load> {
   }
 }
 
-function figures(values: number[]): Figures {
-  const sorted = [...values].sort((a, b) => a - b);
-  const round = (n: number) => Math.round(n * 10) / 10;
-  return {
-    median: round(sorted[Math.floor(sorted.length / 2)]!),
-    min: round(sorted[0]!),
-    max: round(sorted[sorted.length - 1]!),
-  };
-}
-
 async function scenario(browser: Browser, name: string, issues: number) {
   const dataDir = mkdtempSync(join(tmpdir(), `playback-dashboard-bench-${name}-`));
-  const consumer = await startConsumer({
-    port: 0,
-    dataDir,
-    logger: pino({ level: 'warn' }),
-    rateLimitPerSecond: 1e9,
-    rateLimitBurst: 1e9,
-  });
+  const consumer = await startBenchConsumer(dataDir);
   try {
     const { project, publicKey } = await consumer.createProject('bench');
     const seededAt = Date.now();
@@ -168,10 +147,10 @@ async function scenario(browser: Browser, name: string, issues: number) {
       issues: stored.total,
       occurrences: await consumer.store.countOccurrences(project.id),
       seedSeconds: Math.round(seedSeconds * 10) / 10,
-      firstPaintMs: figures(loads.map((l) => l.firstPaintMs)),
-      firstContentfulPaintMs: figures(loads.map((l) => l.firstContentfulPaintMs)),
-      contentVisibleMs: figures(loads.map((l) => l.contentVisibleMs)),
-      issuesRequestMs: requestTimes.length > 0 ? figures(requestTimes) : null,
+      firstPaintMs: spread(loads.map((l) => l.firstPaintMs)),
+      firstContentfulPaintMs: spread(loads.map((l) => l.firstContentfulPaintMs)),
+      contentVisibleMs: spread(loads.map((l) => l.contentVisibleMs)),
+      issuesRequestMs: requestTimes.length > 0 ? spread(requestTimes) : null,
     };
     console.log(
       `${name.padEnd(8)} ${String(issues).padStart(6)} issues  first paint ${result.firstPaintMs.median} ms  ` +
@@ -223,10 +202,7 @@ async function main() {
         issuesTableVisibleUnderGoal: full.contentVisibleMs.max < FIRST_PAINT_GOAL_MS,
       },
     };
-    const dir = join(root, 'bench', 'results');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'dashboard.json'), `${JSON.stringify(report, null, 2)}\n`);
-    console.log(`wrote ${join(dir, 'dashboard.json')}`);
+    console.log(`wrote ${writeBenchResult('dashboard', report)}`);
   } finally {
     await browser.close();
     rmSync(builtDir, { recursive: true, force: true });

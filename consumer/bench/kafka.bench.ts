@@ -5,13 +5,14 @@
 // the occurrences produced to ingest-occurrences are counted. Figures go to bench/results/consumer-kafka.json.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Kafka, logLevel } from 'kafkajs';
 import pg from 'pg';
 import { pino } from 'pino';
+import { writeBenchResult } from '../../bench/support/timing.mjs';
 import { KAFKA_VERSION, startKafka } from '../../scripts/kafka.mjs';
 import { parseEnvelope } from '../src/formats/envelope.js';
 import { readRecordingSegment } from '../src/formats/recording-segment.js';
@@ -28,7 +29,7 @@ const EVENTS_PER_SEGMENT = 300;
 const BASELINE_ROUNDS = 3;
 const POSTGRES_URL = process.env.PLAYBACK_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const POLL_INTERVAL_MS = 50;
-const root = fileURLToPath(new URL('../..', import.meta.url));
+const _root = fileURLToPath(new URL('../..', import.meta.url));
 const consumerRoot = fileURLToPath(new URL('..', import.meta.url));
 
 /** Replay envelopes as the SDK sends them (zlib recording), each with one click issue. */
@@ -197,10 +198,8 @@ async function main() {
         `ratio ${report.kafka.ratioToBaseline}  lag after burst ${lagAfterBurst}  ` +
         `drained in ${report.kafka.drainSecondsAfterBurst} s  ${report.kafka.occurrencesPerSecondToIngestOccurrences} occurrences/s`,
     );
-    const dir = join(root, 'bench', 'results');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'consumer-kafka.json'), `${JSON.stringify(report, null, 2)}\n`);
-    console.log(`wrote ${join(dir, 'consumer-kafka.json')}`);
+    const written = writeBenchResult('consumer-kafka', report);
+    console.log(`wrote ${written}`);
   } finally {
     if (consume.exitCode === null) {
       const exited = new Promise((resolve) => consume.once('exit', resolve));

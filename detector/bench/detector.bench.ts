@@ -1,12 +1,11 @@
 // `npm run bench -w detector`: throughput of the engine beside a same-run
 // baseline that only iterates the same input. Figures go to bench/results/detector.json.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { perSecond, timeSync, writeBenchResult } from '../../bench/support/timing.mjs';
 import { ClickDetector } from '../src/engine/click-detector.js';
 import type { SessionEvent } from '../src/model/session-event.js';
 import { detectFromRrweb } from '../src/rrweb/detect-from-rrweb.js';
 import { makeShopRecording } from '../test/fixtures/rrweb/make-recording.js';
 import { makeEpisodes } from './episodes.js';
-import { measure, perSecond } from './measure.js';
 
 const EPISODES = 100_000;
 const events = makeEpisodes(EPISODES);
@@ -30,26 +29,32 @@ function detect(stream: readonly SessionEvent[]): number {
 }
 
 let sink = 0;
-const baseline = measure(() => {
+const baseline = timeSync(() => {
   sink += iterateOnly(events);
 });
 const heapBefore = process.memoryUsage().heapUsed;
-const engine = measure(() => {
+const engine = timeSync(() => {
   sink += detect(events);
 });
 const heapAfter = process.memoryUsage().heapUsed;
 
 // The offline path: a Sentry Replay rrweb stream through detectFromRrweb.
 const recording = makeShopRecording({ sessions: 40, clicks: 200 });
-const rrwebBaseline = measure(() => {
-  let sum = 0;
-  for (const event of recording as Array<{ type?: unknown }>)
-    sum += typeof event.type === 'number' ? event.type : 0;
-  sink += sum;
-}, 5);
-const rrweb = measure(() => {
-  sink += detectFromRrweb(recording).length;
-}, 5);
+const rrwebBaseline = timeSync(
+  () => {
+    let sum = 0;
+    for (const event of recording as Array<{ type?: unknown }>)
+      sum += typeof event.type === 'number' ? event.type : 0;
+    sink += sum;
+  },
+  { rounds: 5 },
+);
+const rrweb = timeSync(
+  () => {
+    sink += detectFromRrweb(recording).length;
+  },
+  { rounds: 5 },
+);
 
 const results = {
   benchmark: 'detector',
@@ -75,7 +80,5 @@ const results = {
   },
   checksum: sink,
 };
-const out = new URL('../../bench/results/detector.json', import.meta.url);
-mkdirSync(new URL('.', out), { recursive: true });
-writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+writeBenchResult('detector', results);
 console.log(JSON.stringify(results, null, 2));

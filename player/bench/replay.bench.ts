@@ -2,8 +2,8 @@
 // replay at --speed max, as a ratio of its recorded duration, beside a
 // same-run baseline: bare Playwright performing the same actions with the
 // same routes (the floor any browser-driven replay pays).
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { median, timeVariants, writeBenchResult } from '../../bench/support/timing.mjs';
 import { CHROMIUM_ARGS, ensureChromium } from '../../scripts/ensure-chromium.mjs';
 import { replay } from '../src/replay/replay.js';
 import { serveShop } from '../test/support/serve-shop.js';
@@ -14,8 +14,7 @@ const recordedMs = file.meta.durationMs;
 const browserPath = ensureChromium();
 const shop = await serveShop();
 
-async function baseline(): Promise<number> {
-  const start = performance.now();
+async function baseline(): Promise<void> {
   const browser = await chromium.launch({ executablePath: browserPath, args: CHROMIUM_ARGS });
   const page = await browser.newPage();
   const cart = file.network.find((e) => e.url.endsWith('/api/cart'))!;
@@ -28,26 +27,16 @@ async function baseline(): Promise<number> {
       await page.evaluate(([x, y]) => window.scrollTo(x, y), [step.x, step.y] as const);
   }
   await browser.close();
-  return performance.now() - start;
 }
 
-async function player(): Promise<number> {
-  const start = performance.now();
+async function player(): Promise<void> {
   const report = await replay(file, { url: shop.url, headless: true, browserPath, speed: 'max' });
   if (!report.completed)
     throw new Error(`the benchmark session did not replay: ${report.firstDivergence?.message}`);
-  return performance.now() - start;
 }
 
-const rounds = 3;
-const baselineMs: number[] = [];
-const playerMs: number[] = [];
-for (let i = 0; i < rounds; i++) {
-  baselineMs.push(await baseline());
-  playerMs.push(await player());
-}
+const { baseline: baselineMs, player: playerMs } = await timeVariants({ baseline, player }, { rounds: 3 });
 await shop.close();
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 const results = {
   benchmark: 'player',
@@ -65,7 +54,5 @@ const results = {
   },
   playerOverBaseline: Number((median(playerMs) / median(baselineMs)).toFixed(2)),
 };
-const out = new URL('../../bench/results/player.json', import.meta.url);
-mkdirSync(new URL('.', out), { recursive: true });
-writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+writeBenchResult('player', results);
 console.log(JSON.stringify(results, null, 2));
