@@ -354,8 +354,16 @@ export class ClickIssuesCore implements ObserverSink {
     if (candidates.some((click) => isPressFeedback(record, click.element))) {
       return { answers: null, why: 'press feedback on the clicked element (ripple, focus or pressed state)' };
     }
-    if (cause && typeof cause === 'object') return { answers: cause.click.id, why: CAUSE_WHY[cause.via] };
     const key = this.keyOf(el);
+    if (cause && typeof cause === 'object') {
+      // Widgets that pause or nudge themselves on any press anywhere (a carousel that stops on
+      // pointerdown) change during the press, far from the pressed element: that is no answer.
+      const pressing = cause.click === this.pressed && cause.via === 'task';
+      if (pressing && this.background.isChanger(key, t) && !isNear(el, cause.click.element)) {
+        return { answers: null, why: 'a background changer reacting to the press, far from it' };
+      }
+      return { answers: cause.click.id, why: CAUSE_WHY[cause.via] };
+    }
     if (cause === 'page') {
       if (!counted) this.background.isBackground(key, t, { waiting: true, near: false, spontaneous: true });
       return { answers: null, why: "the page's own task (a timer or request no click started)" };

@@ -48,7 +48,12 @@ describe('exception path', () => {
     expect(event.tags).toMatchObject({ 'click_issue.type': 'dead', 'click_issue.via': 'exception' });
     expect(issue).toMatchObject({ type: 'dead', via: 'exception', target: { testId: 'dead-button' } });
     // The whole issue survives Sentry's normalization, evidence items included.
-    expect(issue.evidence.map((e) => e.type)).toEqual(['click', 'timeout']);
+    // (Changes discounted while it waited, the demo's clock and carousel, are named between them.)
+    expect(issue.evidence.map((e) => e.type).filter((type) => type !== 'signal')).toEqual([
+      'click',
+      'timeout',
+    ]);
+    expect(issue.evidence.every((e) => e.type !== 'signal' || e.verdict === 'discounted')).toBe(true);
     expect(server.issueRequests).toHaveLength(0);
   });
 
