@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningConsumer } from '../src/runtime/consumer.js';
 import type { IssueDetail, IssueSummary } from '../src/store/issues.js';
 import type { SessionDetail, SessionSummary } from '../src/store/sessions.js';
+import { startTestConsumerOn } from './database-consumer.js';
 import { testDatabases } from './databases.js';
 import { breadcrumbEvent, clickIssue, exceptionEnvelope, issuesBatch, replayEnvelope } from './fixtures.js';
 import { envelopePath, getJson, issuesPath, playbackPath, post, startTestConsumer } from './harness.js';
@@ -27,12 +28,7 @@ for (const database of testDatabases()) {
     let key: string;
 
     beforeEach(async () => {
-      const { dataDir, databaseUrl, schema } = database.options();
-      consumer = await startTestConsumer({
-        ...(dataDir ? { dataDir } : {}),
-        ...(databaseUrl ? { databaseUrl } : {}),
-        ...(schema ? { databaseSchema: schema } : {}),
-      });
+      consumer = await startTestConsumerOn(database);
       const created = await consumer.createProject('shop');
       id = created.project.id;
       key = created.publicKey;

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDashboard } from '../../dashboard/build.js';
 import type { RunningConsumer } from '../../src/runtime/consumer.js';
+import { startTestConsumerOn } from '../database-consumer.js';
 import { testDatabases } from '../databases.js';
 import { breadcrumbEvent, clickIssue, exceptionEnvelope, issuesBatch, replayEnvelope } from '../fixtures.js';
 import { envelopePath, getJson, issuesPath, post, startTestConsumer } from '../harness.js';
@@ -60,12 +61,7 @@ for (const database of testDatabases()) {
       );
 
     beforeAll(async () => {
-      const { dataDir, databaseUrl, schema } = database.options();
-      consumer = await startTestConsumer({
-        ...(dataDir ? { dataDir } : {}),
-        ...(databaseUrl ? { databaseUrl } : {}),
-        ...(schema ? { databaseSchema: schema } : {}),
-      });
+      consumer = await startTestConsumerOn(database);
       const created = await consumer.createProject('shop');
       id = created.project.id;
       key = created.publicKey;
