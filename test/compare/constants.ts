@@ -1,9 +1,10 @@
 // The run's fixed settings, with units in their names. Detection thresholds are shortened so a run
 // takes minutes; they are the same for every path, so they do not tilt the comparison.
+import { REPORT_PATHS, type ReportPath } from '@playback/detector';
 
-/** The three ways an issue can travel, in the order tables show them. */
-export const ISSUE_PATHS = ['exception', 'endpoint', 'replay'] as const;
-export type IssuePath = (typeof ISSUE_PATHS)[number];
+/** The ways an issue can travel, in the order tables show them: the detector's one list. */
+export const ISSUE_PATHS = REPORT_PATHS;
+export type IssuePath = ReportPath;
 
 /** No reaction within this long: a dead click (the SDK's default is 7000). */
 export const DEAD_TIMEOUT_MS = 2_500;
