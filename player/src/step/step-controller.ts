@@ -41,11 +41,11 @@ export class StepController {
     this.running = index > 0;
   }
 
-  async beforeStep(index: number, total: number, describe: () => string): Promise<StepDecision> {
+  async beforeStep(index: number, total: number, describeStep: () => string): Promise<StepDecision> {
     if (this.running && this.breakAt !== index) return 'next';
     this.running = false;
     this.breakAt = null;
-    this.output.write(`\n⏸  step ${index + 1}/${total}: ${describe()}\n   ${STEP_HELP}\n> `);
+    this.output.write(`\n⏸  step ${index + 1}/${total}: ${describeStep()}\n   ${STEP_HELP}\n> `);
     for (;;) {
       const line = await this.nextLine();
       if (line === INTERRUPT) return 'interrupted';
