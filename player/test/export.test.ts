@@ -16,7 +16,7 @@ describe('playback export --playwright', () => {
   it('writes a readable test: recorded selector alternatives, the recorded API, assertions that say what they check', () => {
     expect(spec).toContain("import { expect, type Locator, test } from '@playwright/test';");
     expect(spec).toContain(
-      '  // 3. click #pay-btn\n  await expectReaction(async () => (await locate([page.locator("[id=\\"pay-btn\\"]"), page.getByRole("button", { name: "Pay now", exact: true }), page.locator("body > button:nth-of-type(1)")])).click({ position: { x: 12, y: 8 } }),',
+      '  // 3. click #pay-btn\n  await page.waitForTimeout(1500); // the user paused\n  await expectReaction(async () => (await locate([page.locator("[id=\\"pay-btn\\"]"), page.getByRole("button", { name: "Pay now", exact: true }), page.locator("body > button:nth-of-type(1)")])).click({ position: { x: 12, y: 8 } }),',
     );
     expect(spec).toContain('page.getByRole("button", { name: "Pay now", exact: true })');
     expect(spec).toContain(

@@ -8,6 +8,10 @@ import { pathOf, stepCode } from './spec-steps.js';
 
 const q = (text: string) => JSON.stringify(text);
 
+/** Pauses between steps shorter than this are not kept; longer ones are cut to MAX_PAUSE_MS. */
+const MIN_PAUSE_MS = 50;
+const MAX_PAUSE_MS = 2_000;
+
 /** How a request is named in the spec: method and path on the app's origin, the full URL elsewhere. */
 function requestKey(method: string, url: string, origin: string): string {
   const parsed = new URL(url);
@@ -81,6 +85,7 @@ export function exportPlaywrightSpec(file: PlaybackFile, options: { baseUrl?: st
     shape: shapePattern(e.message),
     message: e.message,
   }));
+  let previousT = 0;
   const steps = file.steps
     .map((step, index) => {
       const code = stepCode(step, {
@@ -88,7 +93,15 @@ export function exportPlaywrightSpec(file: PlaybackFile, options: { baseUrl?: st
         awaitsReaction: reactions.get(index),
         appNavigation: isAppNavigation(file, index),
       });
-      return code ? `  // ${index + 1}. ${describeStep(step)}\n  ${code}` : null;
+      // The user's pauses, up to a cap: debounced searches and timers see the time they saw.
+      const pause = Math.min(MAX_PAUSE_MS, Math.round(step.t - previousT));
+      previousT = step.t;
+      if (!code) return null;
+      const wait =
+        index > 0 && pause >= MIN_PAUSE_MS
+          ? `  await page.waitForTimeout(${pause}); // the user paused\n`
+          : '';
+      return `  // ${index + 1}. ${describeStep(step)}\n${wait}  ${code}`;
     })
     .filter(Boolean)
     .join('\n');

@@ -1,29 +1,12 @@
 // The Conduit-style test app and its REST API, on two origins, as a user's browser meets them:
 // the API answers CORS preflights and keeps its state in memory, so the same GET answers
 // differently once a favorite or a comment changed it.
-import { readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { listen, type Served, serveTestApp } from './serve-test-app.js';
+
+export type { Served };
 
 const appDir = new URL('../apps/conduit/', import.meta.url);
-
-export interface Served {
-  url: string;
-  close(): Promise<void>;
-}
-
-async function listen(server: Server): Promise<Served> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
 
 function readBody(req: IncomingMessage): Promise<unknown> {
   return new Promise((resolve) => {
@@ -92,29 +75,14 @@ export async function startConduitApi(): Promise<Served> {
 }
 
 /** The client, as a dev server serves it, pointed at `apiUrl`; `headHtml` goes before its script. */
-export async function serveConduitApp(
+export function serveConduitApp(
   apiUrl: string,
   options: { bug?: boolean; headHtml?: string; assets?: Record<string, string> } = {},
-): Promise<Served & { hits: string[] }> {
-  const hits: string[] = [];
-  const server = createServer((req, res) => {
-    hits.push(`${req.method} ${req.url}`);
-    const path = (req.url ?? '/').split('?')[0]!;
-    if (path === '/') {
-      const config = `<script>window.CONDUIT_API = ${JSON.stringify(apiUrl)};${options.bug ? 'window.CONDUIT_BUG = true;' : ''}</script>`;
-      const html = readFileSync(new URL('index.html', appDir), 'utf8').replace(
-        '<!--monitoring-->',
-        `${config}${options.headHtml ?? ''}`,
-      );
-      return res.writeHead(200, { 'content-type': 'text/html' }).end(html);
-    }
-    if (path === '/app.js')
-      return res
-        .writeHead(200, { 'content-type': 'text/javascript' })
-        .end(readFileSync(new URL('app.js', appDir)));
-    const asset = options.assets?.[path];
-    if (asset) return res.writeHead(200, { 'content-type': 'text/javascript' }).end(asset);
-    res.writeHead(404).end();
+) {
+  const config = `<script>window.CONDUIT_API = ${JSON.stringify(apiUrl)};${options.bug ? 'window.CONDUIT_BUG = true;' : ''}</script>`;
+  return serveTestApp(appDir, {
+    marker: '<!--monitoring-->',
+    head: `${config}${options.headHtml ?? ''}`,
+    scripts: options.assets,
   });
-  return { ...(await listen(server)), hits };
 }
