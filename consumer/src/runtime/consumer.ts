@@ -28,7 +28,7 @@ import { type KafkaSettingsInput, kafkaSettingsFromEnv, parseKafkaSettings } fro
 import type { Queue } from '../queue/queue.js';
 import type { Project } from '../store/projects.js';
 import type { Store } from '../store/store.js';
-import { kafkaQueueFor, openProcessingRuntime } from './processing-runtime.js';
+import { closeOnce, kafkaQueueFor, openProcessingRuntime } from './processing-runtime.js';
 import { startProcessing } from './processors.js';
 
 export interface ConsumerOptions {
@@ -223,7 +223,6 @@ export async function startConsumer(options: ConsumerOptions = {}): Promise<Runn
   if (!publicUrl) publicUrl = url;
   logger.info({ url, database: store.kind, queue: queue.kind }, 'playback consumer listening');
 
-  let closing: Promise<void> | null = null;
   return {
     url,
     app,
@@ -236,12 +235,6 @@ export async function startConsumer(options: ConsumerOptions = {}): Promise<Runn
       return { project, publicKey: key.publicKey, dsn: buildDsn(publicUrl, key.publicKey, project.id) };
     },
     drain: () => runtime.drain(),
-    close() {
-      closing ??= (async () => {
-        await app.close();
-        await runtime.close();
-      })();
-      return closing;
-    },
+    close: closeOnce(app, runtime),
   };
 }

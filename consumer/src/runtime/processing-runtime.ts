@@ -102,3 +102,18 @@ export function kafkaQueueFor(
 export async function flushSinks(sinks: readonly OccurrenceSink[]): Promise<void> {
   await Promise.all(sinks.map((sink) => sink.flush?.()));
 }
+
+/** `close` of a running process: stops its HTTP server, then the runtime; once, however often it is called. */
+export function closeOnce(
+  app: { close(): PromiseLike<unknown> },
+  runtime: Pick<ProcessingRuntime, 'close'>,
+): () => Promise<void> {
+  let closing: Promise<void> | null = null;
+  return () => {
+    closing ??= (async () => {
+      await app.close();
+      await runtime.close();
+    })();
+    return closing;
+  };
+}

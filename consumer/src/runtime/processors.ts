@@ -13,7 +13,12 @@ import type { KafkaQueue } from '../queue/kafka-queue.js';
 import { createKafkaOccurrenceSink } from '../sinks/kafka-occurrence-sink.js';
 import { createSentryForwarder } from '../sinks/sentry-forwarder.js';
 import type { Store } from '../store/store.js';
-import { kafkaQueueFor, openProcessingRuntime, type ProcessingRuntime } from './processing-runtime.js';
+import {
+  closeOnce,
+  kafkaQueueFor,
+  openProcessingRuntime,
+  type ProcessingRuntime,
+} from './processing-runtime.js';
 
 /** What the processors do beyond storing: produce to Kafka, forward to Sentry, re-detect, cap recordings. */
 export interface ProcessorChoices {
@@ -105,7 +110,6 @@ export async function startProcessors(options: ProcessorsOptions): Promise<Runni
     throw error;
   }
   logger.info({ url, groupId: queue.groupId }, 'playback processors listening');
-  let closing: Promise<void> | null = null;
   return {
     url,
     queue,
@@ -113,12 +117,6 @@ export async function startProcessors(options: ProcessorsOptions): Promise<Runni
     metrics,
     logger,
     drain: () => runtime.drain(),
-    close() {
-      closing ??= (async () => {
-        await app.close();
-        await runtime.close();
-      })();
-      return closing;
-    },
+    close: closeOnce(app, runtime),
   };
 }
