@@ -22,6 +22,8 @@ export interface Started {
   dsn: string;
   projectId: number;
   consumer: {
+    /** The API token (the API is closed by default); null only with PLAYBACK_API_OPEN=1. */
+    apiToken: { token: string; created: boolean; path: string | null } | null;
     drain(): Promise<void>;
     close(): Promise<void>;
   };

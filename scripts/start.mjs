@@ -108,7 +108,11 @@ export async function start({
     const demo = await demoApp
       .startDemoServer({
         port: demoPort,
-        pageConfig: { dsn, defaults: DEMO_DEFAULTS, dashboardUrl: `${consumer.url}/` },
+        pageConfig: {
+          dsn,
+          defaults: DEMO_DEFAULTS,
+          dashboardUrl: `${consumer.url}/${consumer.apiToken ? `?token=${encodeURIComponent(consumer.apiToken.token)}` : ''}`,
+        },
       })
       .catch((error) => {
         throw inUse(error, demoPort, '127.0.0.1', 'PLAYBACK_DEMO_PORT');
@@ -155,12 +159,15 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     console.log(USAGE);
     process.exit(0);
   }
-  const { demoUrl, url, dsn, projectId, close } = await startFromShell();
+  const { demoUrl, url, dsn, projectId, consumer, close } = await startFromShell();
+  // The API is closed by default: the dashboard link signs this browser in with the kept token.
+  const token = consumer.apiToken?.token;
   console.log('');
   console.log(`  Playback is running. Open ${demoUrl} and click the broken buttons.`);
   console.log('');
-  console.log(`  dashboard:         ${url}/`);
+  console.log(`  dashboard:         ${url}/${token ? `?token=${encodeURIComponent(token)}` : ''}`);
   console.log(`  issues API:        ${url}/api/${projectId}/issues`);
+  if (token) console.log(`  API token:         ${token}  (Authorization: Bearer …)`);
   console.log(`  demo project DSN:  ${dsn}`);
   console.log('');
   const stop = async () => {

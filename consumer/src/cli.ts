@@ -282,6 +282,12 @@ export function buildCli(io: CliIo = { out: console.log, err: console.error, env
         `Playback consumer listening on ${consumer.url}` +
           (kafka ? ` (Kafka ${kafka.brokers.join(',')}${flags.consume ? '' : ', ingest only'})` : ''),
       );
+      // The API is closed: say how to open it (the token itself only when this start made it).
+      const token = consumer.apiToken;
+      if (token?.created)
+        io.out(`API token (new${token.path ? `, kept in ${token.path}` : ''}): ${token.token}`);
+      else if (token?.path) io.out(`API token: kept in ${token.path}`);
+      if (token) io.out(`Dashboard: ${consumer.url}/?token=${encodeURIComponent(token.token)}`);
       const stop = async (signal: string) => {
         consumer.logger.info({ signal }, 'shutting down');
         await consumer.close();

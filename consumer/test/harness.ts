@@ -40,11 +40,24 @@ export async function post(
   return { status: response.status, headers: response.headers, body: parsed };
 }
 
+/** The headers that open a consumer's read and control API (closed by default: a token per start). */
+export function apiHeaders(consumer: RunningConsumer): Record<string, string> {
+  return consumer.apiToken ? { authorization: `Bearer ${consumer.apiToken.token}` } : {};
+}
+
+/** fetch on the consumer's API, with its token. */
+export function apiFetch(consumer: RunningConsumer, path: string, init: RequestInit = {}): Promise<Response> {
+  return fetch(consumer.url + path, {
+    ...init,
+    headers: { ...apiHeaders(consumer), ...(init.headers as Record<string, string> | undefined) },
+  });
+}
+
 export async function getJson<T = Record<string, unknown>>(
   consumer: RunningConsumer,
   path: string,
 ): Promise<T> {
-  const response = await fetch(consumer.url + path);
+  const response = await apiFetch(consumer, path);
   if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
 }

@@ -4,7 +4,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { IssueDetail, IssueSummary } from '../src/store/issues.js';
 import { testDatabases } from './databases.js';
 import { breadcrumbEvent, clickIssue, exceptionEnvelope, issuesBatch, replayEnvelope } from './fixtures.js';
-import { envelopePath, getJson, issuesPath, playbackPath, post, startTestConsumer } from './harness.js';
+import {
+  apiFetch,
+  envelopePath,
+  getJson,
+  issuesPath,
+  playbackPath,
+  post,
+  startTestConsumer,
+} from './harness.js';
 import { playbackFile } from './playback-file.js';
 
 interface IssueList {
@@ -98,11 +106,11 @@ for (const database of testDatabases()) {
         expect(page1.nextCursor).toBe('1');
         expect(page2.nextCursor).toBeNull();
         expect(new Set([page1.issues[0]!.id, page2.issues[0]!.id]).size).toBe(2);
-        expect((await fetch(`${consumer.url}/api/${id}/issues?sort=sideways`)).status).toBe(400);
-        expect((await fetch(`${consumer.url}/api/${id}/issues/99999`)).status).toBe(404);
+        expect((await apiFetch(consumer, `/api/${id}/issues?sort=sideways`)).status).toBe(400);
+        expect((await apiFetch(consumer, `/api/${id}/issues/99999`)).status).toBe(404);
 
         // Sampling changes at run time: drop every rage click on the endpoint path.
-        const put = await fetch(`${consumer.url}/api/${id}/sampling`, {
+        const put = await apiFetch(consumer, `/api/${id}/sampling`, {
           method: 'PUT',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ rate: 1, rules: [{ type: 'rage', path: 'endpoint', rate: 0 }] }),
@@ -138,7 +146,7 @@ for (const database of testDatabases()) {
           status: 'ok',
           database: database.name === 'PGlite' ? 'pglite' : 'postgres',
         });
-        const metrics = await (await fetch(`${consumer.url}/metrics`)).text();
+        const metrics = await (await apiFetch(consumer, '/metrics')).text();
         expect(metrics).toMatch(/playback_occurrences_total\{path="replay",outcome="stored"\} 1/);
         expect(metrics).toMatch(/playback_invalid_issues_total\{path="replay"\} 1/);
       } finally {

@@ -10,7 +10,15 @@ import type { SessionDetail, SessionSummary } from '../src/store/sessions.js';
 import { startTestConsumerOn } from './database-consumer.js';
 import { testDatabases } from './databases.js';
 import { breadcrumbEvent, clickIssue, exceptionEnvelope, issuesBatch, replayEnvelope } from './fixtures.js';
-import { envelopePath, getJson, issuesPath, playbackPath, post, startTestConsumer } from './harness.js';
+import {
+  apiFetch,
+  envelopePath,
+  getJson,
+  issuesPath,
+  playbackPath,
+  post,
+  startTestConsumer,
+} from './harness.js';
 import { checkoutPlaybackJson, playbackFile } from './playback-file.js';
 
 interface SessionList {
@@ -110,14 +118,14 @@ for (const database of testDatabases()) {
         'Rage click on button "Pay now"',
       ]);
 
-      const response = await fetch(`${consumer.url}/api/${id}/sessions/pb-1/playback`);
+      const response = await apiFetch(consumer, `/api/${id}/sessions/pb-1/playback`);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-disposition')).toBe('attachment; filename="pb-1.playback.json"');
       expect(response.headers.get('content-type')).toMatch(/^application\/json/);
       expect(parsePlaybackFile(await response.json())).toEqual(file);
       // Gzipped for a client that takes it (fetch does, and inflates it), plain for one that does not.
       expect(response.headers.get('content-encoding')).toBe('gzip');
-      const plain = await fetch(`${consumer.url}/api/${id}/sessions/pb-1/playback`, {
+      const plain = await apiFetch(consumer, `/api/${id}/sessions/pb-1/playback`, {
         headers: { 'accept-encoding': 'identity' },
       });
       expect(plain.headers.get('content-encoding')).toBeNull();
@@ -167,17 +175,18 @@ for (const database of testDatabases()) {
         state: 'hidden',
       });
 
-      expect((await fetch(`${consumer.url}/api/${id}/sessions/nobody`)).status).toBe(404);
-      expect((await fetch(`${consumer.url}/api/${id}/sessions/nobody/playback`)).status).toBe(404);
-      expect((await fetch(`${consumer.url}/api/${id}/sessions?limit=0`)).status).toBe(400);
-      expect((await fetch(`${consumer.url}/api/999999/sessions`)).status).toBe(404);
+      expect((await apiFetch(consumer, `/api/${id}/sessions/nobody`)).status).toBe(404);
+      expect((await apiFetch(consumer, `/api/${id}/sessions/nobody/playback`)).status).toBe(404);
+      expect((await apiFetch(consumer, `/api/${id}/sessions?limit=0`)).status).toBe(400);
+      expect((await apiFetch(consumer, `/api/999999/sessions`)).status).toBe(404);
     });
 
     it('names the download after the session id, safely', async () => {
       expect((await upload(playbackFile({ id: 'user 7/tab "2"' }))).status).toBe(200);
       await consumer.drain();
-      const response = await fetch(
-        `${consumer.url}/api/${id}/sessions/${encodeURIComponent('user 7/tab "2"')}/playback`,
+      const response = await apiFetch(
+        consumer,
+        `/api/${id}/sessions/${encodeURIComponent('user 7/tab "2"')}/playback`,
       );
       expect(response.status).toBe(200);
       expect(response.headers.get('content-disposition')).toBe(

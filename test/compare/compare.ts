@@ -195,7 +195,7 @@ export async function runComparison(
       blocks: (tag, url) => adBlocked.has(tag.split('-')[0]!) && blockedByFilterList(url),
     });
     browser = await launchChromium();
-    const api = new ConsumerApi(env.consumerUrl, env.projectId);
+    const api = new ConsumerApi(env.consumerUrl, env.projectId, env.apiToken);
     log(
       `Consumer on ${env.database} with the ${env.queue} queue. ${options.sessions} sessions, ${options.concurrency} at a time.`,
     );

@@ -65,8 +65,11 @@ export interface StoredIssues {
   cutShort: number[];
 }
 
-async function getJson<T>(url: string, schema: z.ZodType<T>): Promise<T> {
-  const res = await fetch(url);
+const bearer = (token: string | null): Record<string, string> =>
+  token ? { authorization: `Bearer ${token}` } : {};
+
+async function getJson<T>(url: string, schema: z.ZodType<T>, token: string | null): Promise<T> {
+  const res = await fetch(url, { headers: bearer(token) });
   const body = (await res.json()) as unknown;
   if (!res.ok) throw new Error(`GET ${url}: ${res.status} ${JSON.stringify(body)}`);
   const parsed = schema.safeParse(body);
@@ -78,6 +81,7 @@ export class ConsumerApi {
   constructor(
     private readonly url: string,
     private readonly projectId: number,
+    private readonly token: string | null = null,
   ) {}
 
   /** Every issue of the project with its occurrences (`GET /issues`, then `GET /issues/:id`). */
@@ -89,11 +93,13 @@ export class ConsumerApi {
       const page: z.infer<typeof IssueListSchema> = await getJson(
         `${this.url}/api/${this.projectId}/issues?limit=${API_PAGE_SIZE}&cursor=${cursor}`,
         IssueListSchema,
+        this.token,
       );
       for (const summary of page.issues) {
         const issue = await getJson(
           `${this.url}/api/${this.projectId}/issues/${summary.id}`,
           IssueDetailSchema,
+          this.token,
         );
         if (issue.count > issue.occurrences.length) cutShort.push(issue.id);
         for (const o of issue.occurrences) {
@@ -119,7 +125,7 @@ export class ConsumerApi {
 
   /** The consumer's counters per path (`GET /stats`). */
   async counters(): Promise<Record<IssuePath, PathCounters>> {
-    const stats = await getJson(`${this.url}/api/${this.projectId}/stats`, StatsSchema);
+    const stats = await getJson(`${this.url}/api/${this.projectId}/stats`, StatsSchema, this.token);
     const zero: PathCounters = { requests: 0, bytesReceived: 0, sampledOut: 0, drops: 0 };
     return Object.fromEntries(ISSUE_PATHS.map((path) => [path, stats.paths[path] ?? zero])) as Record<
       IssuePath,
@@ -131,7 +137,7 @@ export class ConsumerApi {
   async setSampling(config: SamplingChange): Promise<void> {
     const res = await fetch(`${this.url}/api/${this.projectId}/sampling`, {
       method: 'PUT',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...bearer(this.token) },
       body: JSON.stringify(config),
     });
     if (!res.ok) throw new Error(`PUT sampling: ${res.status} ${await res.text()}`);

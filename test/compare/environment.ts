@@ -20,6 +20,8 @@ export interface CompareEnvironment {
   demoUrl: string;
   /** The consumer: API and ingest. */
   consumerUrl: string;
+  /** The consumer's API token (its API is closed by default). */
+  apiToken: string | null;
   /** The demo project's DSN, as the demo server hands it to its pages. */
   dsn: string;
   projectId: number;
@@ -49,6 +51,7 @@ async function fromStarted(started: Started, cleanup: () => Promise<void>): Prom
       queue: queue.kind,
       demoUrl: started.demoUrl,
       consumerUrl: started.url,
+      apiToken: started.consumer.apiToken?.token ?? null,
       dsn: started.dsn,
       projectId: started.projectId,
       drain: () => started.consumer.drain(),

@@ -186,3 +186,42 @@ export async function inflateRecordingWithin(
     return inflateStreaming(data, () => zlib.createInflateRaw(), cap, lease, tooLarge, notValid);
   }
 }
+
+/**
+ * The first bytes of a body after its Content-Encoding, at most `maxBytes`: enough to read an envelope's
+ * header line (and the key in its `dsn`) before the whole body is inflated. Null when stacked encodings
+ * make a prefix impractical.
+ */
+export function decodePrefix(
+  body: Buffer,
+  contentEncoding: string | undefined,
+  maxBytes: number,
+): Promise<Buffer | null> {
+  const encodings = (contentEncoding ?? '')
+    .split(',')
+    .map((e) => e.trim().toLowerCase())
+    .filter((e) => e !== '' && e !== 'identity');
+  if (encodings.length === 0) return Promise.resolve(body.subarray(0, maxBytes));
+  const create = encodings.length === 1 ? decoderFor(encodings[0]!) : null;
+  if (!create) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    const stream = create();
+    const chunks: Buffer[] = [];
+    let total = 0;
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      stream.destroy();
+      resolve(Buffer.concat(chunks).subarray(0, maxBytes));
+    };
+    stream.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
+      total += chunk.length;
+      if (total >= maxBytes || chunk.includes(0x0a)) finish();
+    });
+    stream.on('error', finish);
+    stream.on('end', finish);
+    stream.end(body);
+  });
+}

@@ -1,25 +1,40 @@
 // Assembles the consumer: store, queue, processors, sinks, HTTP server. One call to start, one to stop.
+import { randomBytes } from 'node:crypto';
 import cors from '@fastify/cors';
 import type { FastifyInstance } from 'fastify';
 import { type Logger, pino } from 'pino';
 import {
+  DEFAULT_BYTES_BURST,
+  DEFAULT_BYTES_PER_SECOND,
+  DEFAULT_DATA_DIR,
+  DEFAULT_ISSUES_BURST,
+  DEFAULT_ISSUES_PER_SECOND,
+  DEFAULT_PER_IP_BURST,
+  DEFAULT_PER_IP_PER_SECOND,
   DEFAULT_PORT,
   DEFAULT_PROCESSOR_CONCURRENCY,
   DEFAULT_QUEUE_CAPACITY,
   DEFAULT_RATE_LIMIT_BURST,
   DEFAULT_RATE_LIMIT_PER_SECOND,
+  INGEST_BUDGET_BYTES,
   MAX_BODY_BYTES,
   MAX_INFLATED_BODY_BYTES,
+  MAX_ISSUES_BODY_BYTES,
+  MAX_PLAYBACK_INFLATED_BYTES,
   MAX_RECORDING_INFLATED_BYTES,
 } from '../constants.js';
+import { ByteBudget } from '../formats/byte-budget.js';
+import { apiGuard } from '../http/access/api-guard.js';
+import { type ApiToken, apiTokenPath, loadOrCreateApiToken } from '../http/access/api-token.js';
+import { hostChecker, isLoopbackHost } from '../http/access/host-check.js';
 import { dashboardAssetRoutes } from '../http/api/dashboard-assets.js';
 import { apiRoutes } from '../http/api/routes.js';
 import { buildDsn } from '../http/dsn.js';
 import { healthRoutes } from '../http/health-routes.js';
 import { KeyCache } from '../http/ingest/key-cache.js';
 import { RateLimiter } from '../http/ingest/rate-limiter.js';
-import { type IngestLimits, ingestRoutes } from '../http/ingest/routes.js';
-import { createHttpServer, listenAt } from '../http/server.js';
+import { type FlowLimits, type IngestLimits, ingestRoutes } from '../http/ingest/routes.js';
+import { createHttpServer, DEFAULT_HTTP_TIMEOUTS, type HttpTimeouts, listenAt } from '../http/server.js';
 import type { ConsumerMetrics } from '../metrics.js';
 import type { RecordingReaders } from '../pipeline/detector-adapter.js';
 import type { OccurrenceSink } from '../pipeline/occurrence-sink.js';
@@ -69,8 +84,22 @@ export interface ConsumerOptions {
   readers?: RecordingReaders;
   /** Forward each new occurrence to this Sentry DSN. */
   forwardDsn?: string;
-  /** Require `Authorization: Bearer <token>` on the read/control API. */
+  /**
+   * The token the read/control API, the dashboard and /metrics require (`Authorization: Bearer <token>`).
+   * Default: made on first start and kept in `api-token` beside the embedded database (a fresh one per
+   * start for `memory://`).
+   */
   apiToken?: string;
+  /** Leave the API open (PLAYBACK_API_OPEN=1): accepted only on a loopback bind, with a warning. */
+  apiOpen?: boolean;
+  /** More Host names the API and dashboard answer to (PLAYBACK_ALLOWED_HOSTS), besides loopback and publicUrl. */
+  allowedHosts?: string[];
+  /** Bytes all ingest requests may hold at once (PLAYBACK_INGEST_BUDGET_BYTES). */
+  ingestBudgetBytes?: number;
+  /** Per-key issue and byte rates, per-address rate for requests without a valid key. */
+  flow?: Partial<FlowLimits>;
+  /** Request, headers, idle and keep-alive timeouts (PLAYBACK_REQUEST_TIMEOUT_MS, PLAYBACK_IDLE_TIMEOUT_MS). */
+  timeouts?: Partial<HttpTimeouts>;
   /** Extra sinks after the store. */
   sinks?: OccurrenceSink[];
   /** Adds routes before the server listens (e.g. `npm start` serving the demo app on the same origin). */
@@ -86,6 +115,8 @@ export interface CreatedProject {
 export interface RunningConsumer {
   /** Where it listens, e.g. `http://127.0.0.1:8765`. */
   url: string;
+  /** The API token, whether it was made by this start and where it is kept; null when the API is open. */
+  apiToken: ApiToken | null;
   createProject(name: string): Promise<CreatedProject>;
   /** Resolves once everything accepted so far is processed and counted. */
   drain(): Promise<void>;
@@ -119,6 +150,28 @@ export function consumerOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Co
   set('rateLimitBurst', number('PLAYBACK_RATE_LIMIT_BURST'));
   set('forwardDsn', env.PLAYBACK_FORWARD_DSN);
   set('apiToken', env.PLAYBACK_API_TOKEN);
+  if (env.PLAYBACK_API_OPEN) options.apiOpen = /^(1|true|yes|on)$/i.test(env.PLAYBACK_API_OPEN);
+  if (env.PLAYBACK_ALLOWED_HOSTS)
+    options.allowedHosts = env.PLAYBACK_ALLOWED_HOSTS.split(',').map((h) => h.trim());
+  set('ingestBudgetBytes', number('PLAYBACK_INGEST_BUDGET_BYTES'));
+  const flow: Partial<FlowLimits> = {};
+  const setFlow = (key: keyof FlowLimits, name: string, factor = 1) => {
+    const value = number(name);
+    if (value !== undefined && !Number.isNaN(value)) flow[key] = value * factor;
+  };
+  setFlow('issuesPerSecond', 'PLAYBACK_RATE_LIMIT_ISSUES_PER_SECOND');
+  setFlow('issuesBurst', 'PLAYBACK_RATE_LIMIT_ISSUES_PER_SECOND', 5);
+  setFlow('bytesPerSecond', 'PLAYBACK_RATE_LIMIT_BYTES_PER_SECOND');
+  setFlow('bytesBurst', 'PLAYBACK_RATE_LIMIT_BYTES_PER_SECOND', 5);
+  setFlow('perIpPerSecond', 'PLAYBACK_RATE_LIMIT_PER_IP');
+  setFlow('perIpBurst', 'PLAYBACK_RATE_LIMIT_PER_IP', 2);
+  if (Object.keys(flow).length > 0) options.flow = flow;
+  const timeouts: Partial<HttpTimeouts> = {};
+  const requestTimeout = number('PLAYBACK_REQUEST_TIMEOUT_MS');
+  if (requestTimeout) timeouts.requestTimeoutMs = requestTimeout;
+  const idleTimeout = number('PLAYBACK_IDLE_TIMEOUT_MS');
+  if (idleTimeout) timeouts.idleTimeoutMs = idleTimeout;
+  if (requestTimeout || idleTimeout) options.timeouts = timeouts;
   const maxRecordingBytes = number('PLAYBACK_MAX_RECORDING_BYTES');
   if (maxRecordingBytes !== undefined) {
     // A cap read wrong would refuse every recording, or none: say so rather than run without it.
@@ -137,6 +190,45 @@ export function consumerOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Co
 
 export { openStore } from '../store/open-store.js';
 
+/** Ingest's CORS: any origin may POST what the SDKs send; nothing else is offered to other origins. */
+const ingestCors = {
+  origin: '*',
+  methods: ['POST'],
+  allowedHeaders: [
+    'content-type',
+    'content-encoding',
+    'x-sentry-auth',
+    'authorization',
+    'sentry-trace',
+    'baggage',
+    'x-requested-with',
+  ],
+  exposedHeaders: ['x-sentry-error', 'x-sentry-rate-limits', 'retry-after'],
+  maxAge: 3600,
+};
+
+/** The token the API is closed with, or null when it is explicitly left open (loopback only). */
+function resolveApiToken(options: ConsumerOptions, host: string, logger: Logger): ApiToken | null {
+  if (options.apiToken) return { token: options.apiToken, created: false, path: null };
+  if (options.apiOpen) {
+    if (!isLoopbackHost(host)) {
+      throw new Error(
+        `PLAYBACK_API_OPEN=1 is refused on ${host}: an open API is only allowed on a loopback bind (127.0.0.1)`,
+      );
+    }
+    logger.warn(
+      'the read and control API is OPEN (PLAYBACK_API_OPEN=1): any local process can read sessions',
+    );
+    return null;
+  }
+  const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
+  // Nowhere to keep it (tests, throwaway servers): a fresh one per start.
+  if (dataDir.startsWith('memory://')) {
+    return { token: randomBytes(32).toString('base64url'), created: true, path: null };
+  }
+  return loadOrCreateApiToken(apiTokenPath(dataDir));
+}
+
 export async function startConsumer(options: ConsumerOptions = {}): Promise<RunningConsumer> {
   const logger = options.logger ?? pino({ name: 'playback-consumer', level: options.logLevel ?? 'info' });
   const consume = options.consume ?? true;
@@ -150,7 +242,20 @@ export async function startConsumer(options: ConsumerOptions = {}): Promise<Runn
     maxBodyBytes: options.limits?.maxBodyBytes ?? MAX_BODY_BYTES,
     maxInflatedBodyBytes: options.limits?.maxInflatedBodyBytes ?? MAX_INFLATED_BODY_BYTES,
     maxRecordingInflatedBytes: options.limits?.maxRecordingInflatedBytes ?? MAX_RECORDING_INFLATED_BYTES,
+    maxIssuesBodyBytes: options.limits?.maxIssuesBodyBytes ?? MAX_ISSUES_BODY_BYTES,
+    maxPlaybackInflatedBytes: options.limits?.maxPlaybackInflatedBytes ?? MAX_PLAYBACK_INFLATED_BYTES,
   };
+  const flow: FlowLimits = {
+    issuesPerSecond: DEFAULT_ISSUES_PER_SECOND,
+    issuesBurst: DEFAULT_ISSUES_BURST,
+    bytesPerSecond: DEFAULT_BYTES_PER_SECOND,
+    bytesBurst: DEFAULT_BYTES_BURST,
+    perIpPerSecond: DEFAULT_PER_IP_PER_SECOND,
+    perIpBurst: DEFAULT_PER_IP_BURST,
+    ...options.flow,
+  };
+  const host = options.host ?? '127.0.0.1';
+  const apiToken = resolveApiToken(options, host, logger);
   const given = options.queue;
   const runtime = await openProcessingRuntime<Queue>({
     dataDir: options.dataDir,
@@ -183,48 +288,44 @@ export async function startConsumer(options: ConsumerOptions = {}): Promise<Runn
     });
   }
 
-  const app = createHttpServer(logger);
-  await app.register(cors, {
-    origin: '*',
-    methods: ['GET', 'HEAD', 'POST', 'PUT', 'OPTIONS'],
-    allowedHeaders: [
-      'content-type',
-      'content-encoding',
-      'x-sentry-auth',
-      'authorization',
-      'sentry-trace',
-      'baggage',
-      'x-requested-with',
-    ],
-    exposedHeaders: ['x-sentry-error', 'x-sentry-rate-limits', 'retry-after'],
-    maxAge: 3600,
-  });
+  const app = createHttpServer(logger, { ...DEFAULT_HTTP_TIMEOUTS, ...options.timeouts });
   let publicUrl = options.publicUrl ?? '';
   const keys = new KeyCache(store);
   const limiter = new RateLimiter({
     ratePerSecond: options.rateLimitPerSecond ?? DEFAULT_RATE_LIMIT_PER_SECOND,
     burst: options.rateLimitBurst ?? DEFAULT_RATE_LIMIT_BURST,
   });
-  await app.register(ingestRoutes, { keys, limiter, queue, metrics, stats, limits });
-  await app.register(apiRoutes, {
-    store,
-    sampling,
-    stats,
-    publicUrl: () => publicUrl,
-    apiToken: options.apiToken,
+  const budget = new ByteBudget(options.ingestBudgetBytes ?? INGEST_BUDGET_BYTES);
+  // CORS only where browsers of other origins must reach: ingest. The API and dashboard are same-origin.
+  await app.register(async (ingest) => {
+    await ingest.register(cors, ingestCors);
+    await ingest.register(ingestRoutes, { keys, limiter, queue, metrics, stats, limits, flow, budget });
   });
-
-  await app.register(dashboardAssetRoutes);
-  await app.register(healthRoutes, { store, queue, metrics });
+  const hostAllowed = hostChecker({
+    bindHost: host,
+    publicUrl: options.publicUrl,
+    allowedHosts: options.allowedHosts,
+  });
+  const guard = { token: apiToken?.token ?? null, hostAllowed };
+  await app.register(async (api) => {
+    api.addHook('onRequest', apiGuard(guard));
+    await api.register(apiRoutes, { store, sampling, stats, publicUrl: () => publicUrl });
+  });
+  await app.register(async (dashboard) => {
+    // The page and its assets hold no data: Host check only; the page asks for the token.
+    dashboard.addHook('onRequest', apiGuard({ token: null, hostAllowed }));
+    await dashboard.register(dashboardAssetRoutes);
+  });
+  await app.register(healthRoutes, { store, queue, metrics, metricsGuard: apiGuard(guard) });
 
   if (options.routes) await options.routes(app);
 
-  const url = await listenAt(app, options.port ?? DEFAULT_PORT, options.host ?? '127.0.0.1');
+  const url = await listenAt(app, options.port ?? DEFAULT_PORT, host);
   if (!publicUrl) publicUrl = url;
   logger.info({ url, database: store.kind, queue: queue.kind }, 'playback consumer listening');
-
   return {
     url,
+    apiToken,
     app,
     store,
     queue,

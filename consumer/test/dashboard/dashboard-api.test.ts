@@ -10,7 +10,7 @@ import type { RunningConsumer } from '../../src/runtime/consumer.js';
 import { startTestConsumerOn } from '../database-consumer.js';
 import { testDatabases } from '../databases.js';
 import { breadcrumbEvent, clickIssue, exceptionEnvelope, issuesBatch, replayEnvelope } from '../fixtures.js';
-import { envelopePath, getJson, issuesPath, post, startTestConsumer } from '../harness.js';
+import { apiFetch, envelopePath, getJson, issuesPath, post, startTestConsumer } from '../harness.js';
 
 interface Listed {
   issues: Array<{ id: number; title: string; type: string; count: number; series: number[] }>;
@@ -238,7 +238,7 @@ for (const database of testDatabases()) {
     });
 
     it('shows what sampling drops on each path, at the rate set through the API', async () => {
-      const put = await fetch(`${consumer.url}/api/${id}/sampling`, {
+      const put = await apiFetch(consumer, `/api/${id}/sampling`, {
         method: 'PUT',
         headers: json,
         body: JSON.stringify({ rate: 1, rules: [{ path: 'replay', rate: 0 }] }),
@@ -262,7 +262,7 @@ for (const database of testDatabases()) {
 
     it('answers bad input with 400 and a reason, and an unknown project or issue with 404', async () => {
       const expectStatus = async (path: string, status: number, detail: RegExp) => {
-        const response = await fetch(consumer.url + path);
+        const response = await apiFetch(consumer, path);
         expect(response.status, path).toBe(status);
         expect(((await response.json()) as { detail: string }).detail).toMatch(detail);
       };
@@ -327,13 +327,13 @@ describe('dashboard page and API token', () => {
       const text = await page.text();
       expect(text).toContain('The dashboard is not built');
       expect(text).toContain('npm run build -w consumer');
-      expect((await fetch(`${consumer.url}/api/projects`)).status).toBe(200);
+      expect((await apiFetch(consumer, `/api/projects`)).status).toBe(200);
     } finally {
       await consumer.close();
     }
   });
 
-  it('guards the dashboard routes with the API token, and not the page', async () => {
+  it('guards the dashboard routes with the API token, and not the page (it holds no data)', async () => {
     process.env.PLAYBACK_DASHBOARD_DIR = builtDir;
     const consumer = await startTestConsumer({ apiToken: 'sesame' });
     try {

@@ -43,6 +43,11 @@ describe('dashboard in Chromium', () => {
 
   beforeEach(async () => {
     context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US', timezoneId: 'UTC' });
+    // The API is closed by default: this browser has signed in once (the page keeps the token).
+    const token = consumer.apiToken?.token ?? '';
+    await context.addInitScript({
+      content: `if (!localStorage.getItem('playback.apiToken')) localStorage.setItem('playback.apiToken', ${JSON.stringify(token)});`,
+    });
     page = await context.newPage();
     pageErrors = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -174,7 +179,8 @@ describe('dashboard in Chromium', () => {
     );
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      session.getByRole('link', { name: 'Download' }).click(),
+      // With the API token the page fetches the file itself (a plain link could not send the token).
+      session.getByRole('button', { name: 'Download' }).click(),
     ]);
     expect(download.suggestedFilename()).toBe(`${PLAYBACK_SESSION}.playback.json`);
     const file = JSON.parse(readFileSync((await download.path())!, 'utf8'));
@@ -289,7 +295,8 @@ describe('dashboard first run in Chromium', () => {
     const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US' });
     try {
       const page = await context.newPage();
-      await page.goto(`${consumer.url}/`);
+      // The address `playback serve` prints signs the browser in.
+      await page.goto(`${consumer.url}/?token=${consumer.apiToken!.token}`);
       const welcome = page.getByTestId('no-projects');
       await expect.poll(() => welcome.locator('h2').textContent()).toBe('Welcome to Playback');
       expect(await welcome.textContent()).toContain('npx playback projects create shop');

@@ -12,7 +12,15 @@ import { kafkaTopics } from '../../src/queue/kafka-topics.js';
 import { ISSUE_PLATFORM_TYPE_IDS, IssueOccurrenceSchema } from '../../src/sinks/issue-occurrence.js';
 import type { IssueSummary } from '../../src/store/issues.js';
 import { breadcrumbEvent, clickIssue, exceptionEnvelope, issuesBatch, replayEnvelope } from '../fixtures.js';
-import { envelopePath, getJson, issuesPath, playbackPath, post, startTestConsumer } from '../harness.js';
+import {
+  apiFetch,
+  envelopePath,
+  getJson,
+  issuesPath,
+  playbackPath,
+  post,
+  startTestConsumer,
+} from '../harness.js';
 import { playbackFile } from '../playback-file.js';
 import {
   isolatedSettings,
@@ -182,7 +190,7 @@ describe('the consumer on Kafka and PostgreSQL', () => {
         topics.clickIssues,
       ]);
       expect(dead[0]!.value?.toString()).toBe('not a queue record');
-      const metrics = await (await fetch(`${consumer.url}/metrics`)).text();
+      const metrics = await (await apiFetch(consumer, '/metrics')).text();
       expect(metrics).toMatch(/playback_kafka_messages_total\{outcome="dead_letter"\} 3/);
       expect(metrics).toMatch(/playback_kafka_consumer_lag\{topic="[^"]*playback-click-issues"\} 0/);
     } finally {
@@ -219,7 +227,7 @@ describe('the consumer on Kafka and PostgreSQL', () => {
         expect((await post(consumer, issuesPath(project.id, key), issuesBatch([issue]))).status).toBe(200);
       }
       await waitFor('a failed write', async () => {
-        const metrics = await (await fetch(`${consumer.url}/metrics`)).text();
+        const metrics = await (await apiFetch(consumer, '/metrics')).text();
         return /playback_kafka_messages_total\{outcome="retry"\} [1-9]/.test(metrics);
       });
       expect((await queue.lag()).total).toBeGreaterThan(0);

@@ -40,7 +40,9 @@ describe('uploading to the consumer', () => {
     expect(await page.evaluate(() => window.__checkout.recorder!.upload())).toBe(true);
     await consumer.drain();
 
-    const response = await fetch(`${consumer.url}/api/${project.id}/sessions/${exported.meta.id}/playback`);
+    const response = await fetch(`${consumer.url}/api/${project.id}/sessions/${exported.meta.id}/playback`, {
+      headers: { authorization: `Bearer ${consumer.apiToken!.token}` },
+    });
     expect(response.status).toBe(200);
     const text = await response.text();
     const stored = parsePlaybackFile(JSON.parse(text));

@@ -22,7 +22,9 @@ interface IssueSummary {
 }
 
 async function issues(): Promise<IssueSummary[]> {
-  const res = await fetch(`${started.url}/api/${started.projectId}/issues`);
+  const res = await fetch(`${started.url}/api/${started.projectId}/issues`, {
+    headers: { authorization: `Bearer ${started.consumer.apiToken?.token}` },
+  });
   expect(res.status).toBe(200);
   return ((await res.json()) as { issues: IssueSummary[] }).issues;
 }

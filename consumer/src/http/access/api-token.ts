@@ -16,8 +16,8 @@ export interface ApiToken {
   token: string;
   /** True when this start made it (`serve` prints it then). */
   created: boolean;
-  /** The file it is kept in. */
-  path: string;
+  /** The file it is kept in; null when it is not kept (given by the environment, or a memory:// store). */
+  path: string | null;
 }
 
 /** Reads the kept token, or makes one (32 random bytes, base64url) readable by its owner only. */

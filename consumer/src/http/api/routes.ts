@@ -61,20 +61,12 @@ const CreateProjectSchema = z.object({ name: z.string().trim().min(1).max(200) }
 
 export type { ApiOptions } from './common.js';
 
+/** The API's routes; the token and Host gate is the caller's (see http/access/api-guard.ts). */
 export async function apiRoutes(app: FastifyInstance, options: ApiOptions): Promise<void> {
   const { store, sampling, stats } = options;
   // Every response with a schema is checked against the wire contract (formats/wire.ts) as it is sent:
   // a shape the contract does not promise is a 500 here, not a surprise in the dashboard.
   app.setSerializerCompiler(serializerCompiler);
-
-  if (options.apiToken) {
-    const expected = `Bearer ${options.apiToken}`;
-    app.addHook('onRequest', async (request, reply) => {
-      if (request.headers.authorization !== expected) {
-        return reply.code(401).send({ detail: 'missing or wrong API token (Authorization: Bearer …)' });
-      }
-    });
-  }
 
   app.get('/api/projects', { schema: { response: { 200: ProjectListSchema } } }, async () => {
     const projects = await store.listProjects();

@@ -1,0 +1,82 @@
+// The fault suite: the PostgreSQL server restarted under a running `serve`. While it is away ingest
+// answers 503 with Retry-After (the client sends again); once it is back, ingest recovers without a
+// restart of serve, and nothing acknowledged is lost or stored twice.
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/store/open-store.js';
+import { startCrashClients } from './crash-clients.js';
+import { ServeProcess, until } from './serve-process.js';
+import { ThrowawayPostgres } from './throwaway-postgres.js';
+
+const TOKEN = 'fault-suite-token';
+
+describe.runIf(ThrowawayPostgres.available())('a PostgreSQL restart while serving', () => {
+  let postgres: ThrowawayPostgres | null = null;
+  afterAll(() => postgres?.destroy());
+
+  it('answers 503 with Retry-After while it is away, recovers, and loses nothing acknowledged', async () => {
+    postgres = await ThrowawayPostgres.start();
+    const serve = new ServeProcess({ PLAYBACK_DATABASE_URL: postgres.url, PLAYBACK_API_TOKEN: TOKEN });
+    try {
+      const url = await serve.url();
+      const created = await fetch(`${url}/api/projects`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'restart' }),
+      });
+      const project = (await created.json()) as { id: number; dsn: string };
+      const publicKey = new URL(project.dsn).username;
+      const clients = startCrashClients({
+        url,
+        projectId: project.id,
+        publicKey,
+        clients: 5,
+        issuesPerBatch: 5,
+      });
+      await until('traffic before the restart', async () => clients.tally.acknowledged.size >= 100);
+
+      postgres.stop();
+      // While it is away: 503 with Retry-After, on ingest and on /healthz.
+      const refused = await until('a 503 from ingest', async () => {
+        const response = await fetch(`${url}/api/${project.id}/issues/?sentry_key=${publicKey}`, {
+          method: 'POST',
+          body: JSON.stringify({ issues: [] }),
+        });
+        return response.status === 503 ? response : null;
+      });
+      expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+      expect((await fetch(`${url}/healthz`)).status).toBe(503);
+      const acknowledgedWhileAway = clients.tally.acknowledged.size;
+
+      postgres.start();
+      await until(
+        'ingest to recover',
+        async () => clients.tally.acknowledged.size >= acknowledgedWhileAway + 100,
+      );
+      await clients.stop();
+      expect((await fetch(`${url}/healthz`)).status).toBe(200);
+
+      const db = await openDatabase({ databaseUrl: postgres.url });
+      const stored = await db.query<{ id: string }>(
+        'SELECT id::text AS id FROM occurrences WHERE project_id = $1',
+        [project.id],
+      );
+      await db.close();
+      const storedIds = new Set(stored.map((row) => row.id));
+      const { tally } = clients;
+      const report = {
+        acknowledged: tally.acknowledged.size,
+        stored: stored.length,
+        lost: [...tally.acknowledged].filter((id) => !storedIds.has(id)).length,
+        duplicated: stored.length - storedIds.size,
+        refusedWith503: tally.otherStatuses[503] ?? 0,
+      };
+      console.info('PostgreSQL restart while serving:', report);
+      expect(report.refusedWith503).toBeGreaterThan(0);
+      expect(Object.keys(tally.otherStatuses)).toEqual(['503']);
+      expect(report.lost).toBe(0);
+      expect(report.duplicated).toBe(0);
+    } finally {
+      await serve.kill();
+    }
+  });
+});
