@@ -53,14 +53,17 @@ export interface SocketOptions {
   exchanges: readonly NetworkExchange[];
   appOrigins: readonly string[];
   net: NetworkMode;
+  /** The local app's origin: sockets to it that the recording lacks go to the dev server. */
+  localOrigin?: string;
   onRequest: (result: RequestResult) => void;
 }
 
 /**
  * Answers the page's WebSockets from the recording: a socket to a recorded
  * URL gets that recording's server frames in order (identical URLs take the
- * recorded sockets in turn); another goes to the server under --net
- * passthrough, and is closed and reported unmatched otherwise.
+ * recorded sockets in turn); one to the local dev server goes there; another
+ * goes to its server under --net passthrough, and is closed and reported
+ * unmatched otherwise.
  */
 export async function answerWebSockets(context: BrowserContext, options: SocketOptions): Promise<void> {
   const byKey = new Map<string, NetworkExchange[]>();
@@ -76,6 +79,17 @@ export async function answerWebSockets(context: BrowserContext, options: SocketO
     if (exchange) {
       options.onRequest({ ...base, answer: 'recorded', exchangeId: exchange.id });
       playFrames(ws, exchange.messages ?? []);
+      return;
+    }
+    // The dev server's own sockets (Vite, webpack and Next.js hot updates) are the app's business.
+    if (
+      options.localOrigin &&
+      ws
+        .url()
+        .replace(/^ws(s?):/, 'http$1:')
+        .startsWith(options.localOrigin)
+    ) {
+      ws.connectToServer();
       return;
     }
     if (options.net === 'passthrough') {

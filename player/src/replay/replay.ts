@@ -147,6 +147,7 @@ export async function startReplay(
       exchanges: file.network,
       appOrigins: [recordedOrigin, localOrigin],
       net,
+      localOrigin,
       onRequest: (result) =>
         (currentStep === null ? requestsBeforeFirstStep : steps[currentStep]!.requests).push(result),
     });
