@@ -2,6 +2,13 @@
 
 export * from './constants.js';
 export { type Envelope, EnvelopeError, type EnvelopeItem, parseEnvelope } from './formats/envelope.js';
+export {
+  isReportPath,
+  registerReportPath,
+  reportPaths,
+  type TrafficPath,
+  trafficPaths,
+} from './formats/report-paths.js';
 export { buildDsn, type ParsedDsn, parseDsn } from './http/dsn.js';
 export { parseSentryAuthHeader, publicKeyOf } from './http/ingest/auth.js';
 export { type RateDecision, RateLimiter } from './http/ingest/rate-limiter.js';
@@ -51,13 +58,6 @@ export type { IssueDetail, IssueSummary } from './store/issues.js';
 export { MIGRATIONS, migrate } from './store/migrations.js';
 export type { IssueGroup } from './store/occurrences.js';
 export { openDatabase } from './store/open-store.js';
-export {
-  isReportPath,
-  registerReportPath,
-  reportPaths,
-  type TrafficPath,
-  trafficPaths,
-} from './formats/report-paths.js';
 export type { SessionDetail, SessionSummary } from './store/sessions.js';
 export type { PathStats } from './store/stats.js';
 export { Store } from './store/store.js';

@@ -2,8 +2,8 @@
 // compared like the three the detector defines, from the queue to every API that speaks of paths.
 import type { ReportPath } from '@playback/detector';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningConsumer } from '../src/runtime/consumer.js';
 import { registerReportPath, reportPaths } from '../src/formats/report-paths.js';
+import type { RunningConsumer } from '../src/runtime/consumer.js';
 import { clickIssue } from './fixtures.js';
 import { apiFetch, getJson, issuesPath, post, startTestConsumer } from './harness.js';
 
