@@ -288,7 +288,8 @@ export async function startConsumer(options: ConsumerOptions = {}): Promise<Runn
     });
   }
 
-  const app = createHttpServer(logger, { ...DEFAULT_HTTP_TIMEOUTS, ...options.timeouts });
+  const timeouts: HttpTimeouts = { ...DEFAULT_HTTP_TIMEOUTS, ...options.timeouts };
+  const app = createHttpServer(logger, timeouts);
   let publicUrl = options.publicUrl ?? '';
   const keys = new KeyCache(store);
   const limiter = new RateLimiter({
@@ -299,7 +300,17 @@ export async function startConsumer(options: ConsumerOptions = {}): Promise<Runn
   // CORS only where browsers of other origins must reach: ingest. The API and dashboard are same-origin.
   await app.register(async (ingest) => {
     await ingest.register(cors, ingestCors);
-    await ingest.register(ingestRoutes, { keys, limiter, queue, metrics, stats, limits, flow, budget });
+    await ingest.register(ingestRoutes, {
+      keys,
+      limiter,
+      queue,
+      metrics,
+      stats,
+      limits,
+      flow,
+      budget,
+      bodyTimeoutMs: timeouts.requestTimeoutMs,
+    });
   });
   const hostAllowed = hostChecker({
     bindHost: host,

@@ -48,6 +48,8 @@ export interface IngestOptions {
   flow: FlowLimits;
   /** The bound on bytes all ingest requests hold at once. */
   budget: ByteBudget;
+  /** A body not fully received this long after its headers is cut (a client that went silent). */
+  bodyTimeoutMs: number;
 }
 
 declare module 'fastify' {
@@ -57,6 +59,7 @@ declare module 'fastify' {
     playbackAuthorized: boolean;
     playbackKeyId: string | null;
     playbackLease: BudgetLease | null;
+    playbackBodyTimer: NodeJS.Timeout | null;
   }
 }
 
@@ -89,7 +92,7 @@ function sendError(
 }
 
 export async function ingestRoutes(app: FastifyInstance, options: IngestOptions): Promise<void> {
-  const { keys, limiter, queue, metrics, stats, limits, flow, budget } = options;
+  const { keys, limiter, queue, metrics, stats, limits, flow, budget, bodyTimeoutMs } = options;
   /** Each route's cap after Content-Encoding, named in its 413. */
   const inflatedCap: Record<MessageKind, number> = {
     envelope: limits.maxInflatedBodyBytes,
@@ -109,6 +112,7 @@ export async function ingestRoutes(app: FastifyInstance, options: IngestOptions)
   app.decorateRequest('playbackAuthorized', false);
   app.decorateRequest('playbackKeyId', null);
   app.decorateRequest('playbackLease', null);
+  app.decorateRequest('playbackBodyTimer', null);
 
   // Bodies are read as raw bytes whatever they claim to be: browsers send envelopes as text/plain.
   app.removeAllContentTypeParsers();
@@ -187,6 +191,11 @@ export async function ingestRoutes(app: FastifyInstance, options: IngestOptions)
       request.playbackLease = lease;
       const length = Number(request.headers['content-length'] ?? 0);
       if (length > 0) lease.take(Math.min(length, wireCap[kindOf(request)]));
+      // Node's own request timeout misses some silent clients under load: cut them here too.
+      request.playbackBodyTimer = setTimeout(() => {
+        if (!request.raw.complete) request.raw.socket?.destroy();
+      }, bodyTimeoutMs);
+      request.playbackBodyTimer.unref();
     } catch (error) {
       if (error instanceof HttpError && error.statusCode === 401) request.playbackProjectId = null;
       if (error instanceof HttpError) return sendError(reply, error.statusCode, error.message, error.headers);
@@ -196,7 +205,12 @@ export async function ingestRoutes(app: FastifyInstance, options: IngestOptions)
 
   const releaseLease = async (request: FastifyRequest) => {
     request.playbackLease?.release();
+    if (request.playbackBodyTimer) clearTimeout(request.playbackBodyTimer);
   };
+  // The body has arrived: the timer's work is done.
+  app.addHook('preValidation', async (request) => {
+    if (request.playbackBodyTimer) clearTimeout(request.playbackBodyTimer);
+  });
   app.addHook('onRequestAbort', releaseLease);
   app.addHook('onTimeout', releaseLease);
 
@@ -235,7 +249,7 @@ export async function ingestRoutes(app: FastifyInstance, options: IngestOptions)
   }
 
   app.addHook('onResponse', async (request, reply) => {
-    request.playbackLease?.release();
+    await releaseLease(request);
     const route = request.routeOptions.config as { kind?: MessageKind } | undefined;
     const kind = route?.kind ?? 'envelope';
     metrics.requests.inc({ route: kind, status: String(reply.statusCode) });
