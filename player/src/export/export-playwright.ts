@@ -94,9 +94,10 @@ export function exportPlaywrightSpec(file: PlaybackFile, options: { baseUrl?: st
         appNavigation: isAppNavigation(file, index),
       });
       // The user's pauses, up to a cap: debounced searches and timers see the time they saw.
+      // A step the export does not write (a blur) passes its pause on to the next one it writes.
+      if (!code) return null;
       const pause = Math.min(MAX_PAUSE_MS, Math.round(step.t - previousT));
       previousT = step.t;
-      if (!code) return null;
       const wait =
         index > 0 && pause >= MIN_PAUSE_MS
           ? `  await page.waitForTimeout(${pause}); // the user paused\n`
