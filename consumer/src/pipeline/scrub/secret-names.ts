@@ -1,23 +1,7 @@
 // What counts as a secret by its name: headers dropped whole, and keys (query parameters, JSON and form
-// fields, storage entries) whose values are replaced. Relay's defaults are the model.
-
-/** Headers never stored or forwarded, whatever a client sends: they carry credentials. */
-export const SECRET_HEADERS: readonly string[] = [
-  'authorization',
-  'proxy-authorization',
-  'cookie',
-  'set-cookie',
-  'set-cookie2',
-  'x-api-key',
-  'api-key',
-  'x-auth-token',
-  'x-access-token',
-  'x-csrf-token',
-  'x-xsrf-token',
-  'x-amz-security-token',
-  'x-goog-api-key',
-  'x-sentry-auth',
-];
+// fields, storage entries) whose values are replaced. Relay's defaults are the model. The header list
+// is the detector's, shared with the recorder and the player's builder.
+import { SECRET_HEADER_NAMES } from '@playback/detector';
 
 /** Keys whose value is a password: replaced by the one password stand-in. */
 export const PASSWORD_KEY = /pass(?:word|wd|phrase)?$|^pwd$|^pin$/i;
@@ -29,5 +13,5 @@ export const SECRET_KEY =
 /** True when a header of this name (any case) must be dropped; `extra` adds a project's own. */
 export function isSecretHeader(name: string, extra: readonly string[] = []): boolean {
   const lower = name.toLowerCase();
-  return SECRET_HEADERS.includes(lower) || extra.includes(lower);
+  return SECRET_HEADER_NAMES.has(lower) || extra.includes(lower);
 }
