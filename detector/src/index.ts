@@ -1,22 +1,11 @@
-// The event model: zod schemas, and the types they infer.
+// The event model: zod schemas, and the types they infer. Everything the browser entry
+// (`engine.ts`) exports comes along, so the two lists are written once.
 
-// The engine.
-export { type AnsweredClick, ClickDetector, type ClickDetectorHandlers } from './engine/click-detector.js';
-export * from './engine/constants.js';
-export {
-  type ClickDetectorOptions,
-  type ClickDetectorOptionsInput,
-  IGNORE_RULE_NAMES,
-  type IgnoreRules,
-  resolveClickDetectorOptions,
-} from './engine/options.js';
 export { ClickDetectorOptionsSchema, IgnoreRulesSchema } from './engine/options-schema.js';
-export type { ClickDetectorStats } from './engine/stats.js';
-export { clickIssueFingerprint } from './fingerprint/fingerprint.js';
+export * from './engine.js';
 // Grouping.
 export { isIdSegment, normalizeRoute, ROUTE_ID_PLACEHOLDER } from './fingerprint/route.js';
 export { stripDynamicParts, targetIdentity, targetKey } from './fingerprint/target-identity.js';
-export { hash64, uuidFromString } from './hash/hash.js';
 export { type Click, ClickSchema, type Modifiers, ModifiersSchema, PRIMARY_BUTTON } from './model/click.js';
 export {
   CLICK_ISSUE_TYPES,
@@ -103,13 +92,6 @@ export {
   SECRET_HEADER_NAMES,
   SECRET_NAME,
 } from './privacy/secret-names.js';
-export { isCardNumber, looksPersonal, PASSWORD_STAND_IN, standInFor } from './privacy/stand-in.js';
-export {
-  BACKGROUND_LOOKBACK_MS,
-  BACKGROUND_RHYTHM_PERIODS,
-  BackgroundActivity,
-  type ChangeContext,
-} from './reaction/background-activity.js';
 // Offline detection over rrweb recordings.
 export { PLAYBACK_IGNORE_ATTRIBUTE } from './rrweb/click-target.js';
 export {
@@ -130,6 +112,5 @@ export {
   type SentryBreadcrumbOptions,
 } from './rrweb/read-sentry-click-breadcrumbs.js';
 export { epochMs } from './rrweb/sentry-frame.js';
-export { type IgnoreReason, ignoreReason, nativeControlKind } from './rules/ignore-reason.js';
 // Offline detection.
 export { type DetectOptions, detectFromSessionEvents } from './session/detect-from-session-events.js';

@@ -2,13 +2,10 @@
 // API). The engine resolves options in plain code (`options.ts`); the types here must match it.
 import { z } from 'zod';
 import {
-  DEAD_CLICK_TIMEOUT_MS,
-  ERROR_CLICK_WINDOW_MS,
-  RAGE_CLICK_COUNT,
-  RAGE_CLICK_WINDOW_MS,
-  SLOW_CLICK_THRESHOLD_MS,
-} from './constants.js';
-import type { ClickDetectorOptions, IgnoreRules } from './options.js';
+  type ClickDetectorOptions,
+  CLICK_DETECTOR_DEFAULTS as DEFAULTS,
+  type IgnoreRules,
+} from './options.js';
 
 export const IgnoreRulesSchema = z.object({
   modifierClicks: z.boolean().default(true),
@@ -24,11 +21,11 @@ export const IgnoreRulesSchema = z.object({
 
 export const ClickDetectorOptionsSchema = z
   .object({
-    deadTimeoutMs: z.number().positive().default(DEAD_CLICK_TIMEOUT_MS),
-    slowThresholdMs: z.number().positive().default(SLOW_CLICK_THRESHOLD_MS),
-    rageClickCount: z.number().int().min(2).default(RAGE_CLICK_COUNT),
-    rageWindowMs: z.number().positive().default(RAGE_CLICK_WINDOW_MS),
-    errorWindowMs: z.number().positive().default(ERROR_CLICK_WINDOW_MS),
+    deadTimeoutMs: z.number().positive().default(DEFAULTS.deadTimeoutMs),
+    slowThresholdMs: z.number().positive().default(DEFAULTS.slowThresholdMs),
+    rageClickCount: z.number().int().min(2).default(DEFAULTS.rageClickCount),
+    rageWindowMs: z.number().positive().default(DEFAULTS.rageWindowMs),
+    errorWindowMs: z.number().positive().default(DEFAULTS.errorWindowMs),
     ignore: IgnoreRulesSchema.prefault({}),
     sessionId: z.string().nullable().default(null),
     replayId: z.string().nullable().default(null),

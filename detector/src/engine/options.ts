@@ -29,7 +29,8 @@ export type ClickDetectorOptionsInput = Partial<Omit<ClickDetectorOptions, 'igno
   ignore?: Partial<IgnoreRules>;
 };
 
-const DEFAULTS = {
+/** The numbers an option left out takes; the zod schema (`options-schema.ts`) defaults to them too. */
+export const CLICK_DETECTOR_DEFAULTS = {
   deadTimeoutMs: DEAD_CLICK_TIMEOUT_MS,
   slowThresholdMs: SLOW_CLICK_THRESHOLD_MS,
   rageClickCount: RAGE_CLICK_COUNT,
@@ -75,14 +76,18 @@ function ignoreRules(value: unknown): IgnoreRules {
 export function resolveClickDetectorOptions(input: ClickDetectorOptionsInput = {}): ClickDetectorOptions {
   if (typeof input !== 'object' || input === null) throw new TypeError('options must be an object');
   const options: ClickDetectorOptions = {
-    deadTimeoutMs: positive('deadTimeoutMs', input.deadTimeoutMs, DEFAULTS.deadTimeoutMs),
-    slowThresholdMs: positive('slowThresholdMs', input.slowThresholdMs, DEFAULTS.slowThresholdMs),
-    rageClickCount: positive('rageClickCount', input.rageClickCount, DEFAULTS.rageClickCount, {
+    deadTimeoutMs: positive('deadTimeoutMs', input.deadTimeoutMs, CLICK_DETECTOR_DEFAULTS.deadTimeoutMs),
+    slowThresholdMs: positive(
+      'slowThresholdMs',
+      input.slowThresholdMs,
+      CLICK_DETECTOR_DEFAULTS.slowThresholdMs,
+    ),
+    rageClickCount: positive('rageClickCount', input.rageClickCount, CLICK_DETECTOR_DEFAULTS.rageClickCount, {
       integer: true,
       min: 2,
     }),
-    rageWindowMs: positive('rageWindowMs', input.rageWindowMs, DEFAULTS.rageWindowMs),
-    errorWindowMs: positive('errorWindowMs', input.errorWindowMs, DEFAULTS.errorWindowMs),
+    rageWindowMs: positive('rageWindowMs', input.rageWindowMs, CLICK_DETECTOR_DEFAULTS.rageWindowMs),
+    errorWindowMs: positive('errorWindowMs', input.errorWindowMs, CLICK_DETECTOR_DEFAULTS.errorWindowMs),
     ignore: ignoreRules(input.ignore),
     sessionId: nullableString('sessionId', input.sessionId),
     replayId: nullableString('replayId', input.replayId),
