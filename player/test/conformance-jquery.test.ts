@@ -2,8 +2,6 @@
 // debounced search, an EventSource ticker, bodies with crypto.randomUUID() and Date.now()),
 // recorded in Chromium by the SDK recorder; replayed with the back end stopped, verified both
 // ways on a broken Add note handler, and exported as a test that fails on the bug and passes without.
-// The recorder does not record EventSource yet (the SDK's part): the test adds the stream the
-// server sent to the file, as the recorder would write it.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { type PlaybackFile, parsePlaybackFile } from '@playback/detector';
@@ -49,24 +47,6 @@ async function record(bug: boolean): Promise<PlaybackFile> {
   );
   await page.close();
   await app.close();
-  file.network.push({
-    id: 'prices',
-    stepIndex: null,
-    initiator: 'eventsource',
-    method: 'GET',
-    url: `${apiUrl}/api/prices`,
-    request: { headers: {}, body: null },
-    response: { status: 200, statusText: 'OK', headers: { 'content-type': 'text/event-stream' }, body: null },
-    timing: { startT: 10, durationMs: 0 },
-    occurrence: 0,
-    messages: PRICES.map((data, i) => ({
-      t: 20 + i,
-      direction: 'in' as const,
-      data,
-      encoding: 'text' as const,
-      event: 'price',
-    })),
-  });
   return file;
 }
 
@@ -97,6 +77,8 @@ describe('conformance: jQuery', () => {
       id: expect.stringMatching(/^[0-9a-f-]{36}$/),
       at: expect.any(Number),
     });
+    const ticker = clean.network.find((e) => e.initiator === 'eventsource')!;
+    expect(ticker.messages!.map((m) => [m.event, m.data])).toEqual(PRICES.map((p) => ['price', p]));
     const report = await replay(clean, { url: await local(), browser, speed: 'max' });
     expect(report.divergences).toEqual([]);
     expect(report.completed).toBe(true);

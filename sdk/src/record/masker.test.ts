@@ -39,6 +39,18 @@ describe('Masker', () => {
     expect(masker.substitute('about').changed).toBe(false);
   });
 
+  it('masks a short value where it is a whole field: a JSON string, a URL or form parameter, the body', () => {
+    const masker = new Masker('salt');
+    const standIn = masker.standIn('ab');
+    const json = masker.substitute('{"ab":"ab","note":"about ab"}').text;
+    expect(JSON.parse(json)).toEqual({ ab: standIn, note: 'about ab' });
+    const url = new URL(masker.substitute('https://shop.test/search?q=ab&page=2#ab').text);
+    expect(url.searchParams.get('q')).toBe(standIn);
+    expect(url.searchParams.get('page')).toBe('2');
+    expect(masker.substitute('ab').text).toBe(standIn);
+    expect(masker.substitute('tab=abc&x=ab').text).toBe(`tab=abc&x=${standIn}`);
+  });
+
   it('keeps labels that carry neither a typed value nor anything personal', () => {
     const masker = new Masker('salt');
     masker.standIn('Jane Doe');

@@ -45,6 +45,24 @@ interface Remembered {
   pairs: Array<[string, string]>;
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A value too short to hunt for inside text ("ab" is in "about") is still a whole field of its
+ * own somewhere: a JSON string, a URL or form parameter, or the whole body. Only there is it replaced.
+ */
+function wholeFieldPattern(original: string): RegExp {
+  const forms = [...new Set(encodings(original))].map(escapeRegExp).join('|');
+  // A JSON key ("id": …) is a name, not a value: left alone.
+  return new RegExp(`(^|"|=)(?:${forms})(?=$|"(?!\\s*:)|&|#)`, 'g');
+}
+
+interface ShortValue {
+  pattern: RegExp;
+  /** The stand-in in the encoding of each form the pattern matches. */
+  standIns: Map<string, string>;
+}
+
 /**
  * Masking that still replays. Every value the user types gets a stand-in of
  * the same shape, the same one wherever it shows up in the session: in an
@@ -56,6 +74,7 @@ interface Remembered {
 export class Masker {
   private readonly remembered = new Map<string, Remembered>();
   private ordered: Remembered[] = [];
+  private short = new Map<string, ShortValue>();
   /** Grows with every value remembered: a label judged safe before may carry the new one. */
   version = 0;
 
@@ -89,6 +108,12 @@ export class Masker {
         if (out.includes(search)) out = out.split(search).join(replacement);
       }
     }
+    for (const { pattern, standIns } of this.short.values()) {
+      out = out.replace(
+        pattern,
+        (match, before: string) => before + standIns.get(match.slice(before.length))!,
+      );
+    }
     return { text: out, changed: out !== text };
   }
 
@@ -102,6 +127,11 @@ export class Masker {
     this.version++;
     if (!searchable(original)) {
       this.remembered.set(original, { original, standIn, pairs: [] });
+      if (original !== '') {
+        if (this.short.size >= MAX_REMEMBERED_VALUES) this.short.delete(this.short.keys().next().value!);
+        const standIns = new Map(searchPairs(original, standIn));
+        this.short.set(original, { pattern: wholeFieldPattern(original), standIns });
+      }
       return;
     }
     if (this.remembered.size >= MAX_REMEMBERED_VALUES) {

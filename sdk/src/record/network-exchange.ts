@@ -48,6 +48,9 @@ export function startExchange(
   if (!capture.active()) return null;
   const url = absoluteUrl(request.url);
   if (isTelemetryUrl(url)) return null;
+  // A typing step still pending (a debounced search) is written first, so its value is
+  // remembered as masked before the URL that carries it is kept.
+  const causeSeq = capture.log.causeSeq();
   const traceId = traceIdOf(request.headers);
   if (traceId) capture.traceIds.add(traceId);
   const requestId = requestIdOf(request.headers);
@@ -64,7 +67,7 @@ export function startExchange(
     ...(traceId ? { traceId } : {}),
     ...(requestId ? { requestId } : {}),
   };
-  const entry = capture.log.addExchange(capture.log.causeSeq(), exchange);
+  const entry = capture.log.addExchange(causeSeq, exchange);
   if (entry) capture.stats.exchanges++;
   return entry;
 }

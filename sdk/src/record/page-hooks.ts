@@ -4,8 +4,10 @@ import { hookDeterminism } from './determinism.js';
 import { recordDomSteps } from './dom-steps.js';
 import { hookErrors } from './error-capture.js';
 import { hookBeacon } from './network-beacon.js';
+import { hookEventSource } from './network-eventsource.js';
 import type { NetworkCapture } from './network-exchange.js';
 import { hookFetch } from './network-fetch.js';
+import { hookWebSocket } from './network-websocket.js';
 import { hookXhr } from './network-xhr.js';
 import type { RecordingSession } from './recording-session.js';
 import type { StepSink } from './steps/step-sink.js';
@@ -36,6 +38,8 @@ export function attachPageHooks(win: Window, s: PageHookSources): Array<() => vo
   attach('fetch', () => hookFetch(win, s.capture));
   attach('xhr', () => hookXhr(win, s.capture));
   attach('beacon', () => hookBeacon(win, s.capture));
+  attach('websocket', () => hookWebSocket(win, s.capture));
+  attach('eventsource', () => hookEventSource(win, s.capture));
   attach('errors', () =>
     hookErrors(
       win,

@@ -75,6 +75,9 @@ export function playbackFileFromLog(
           durationMs: Math.round(exchange.timing.durationMs),
         },
         ...(entry.done || exchange.error ? {} : { error: 'no response yet when the file was written' }),
+        ...(exchange.messages
+          ? { messages: exchange.messages.map((m) => ({ ...m, t: since(t0, m.t) })) }
+          : {}),
       };
     })
     .sort((a, b) => a.timing.startT - b.timing.startT)
