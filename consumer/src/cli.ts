@@ -175,6 +175,35 @@ function withProjectFlags(command: Command): Command {
     );
 }
 
+interface ScrubbingFlags {
+  on?: boolean;
+  off?: boolean;
+  extraKeys?: string;
+  extraHeaders?: string;
+  allowKeys?: string;
+}
+
+const hasScrubbingChange = (flags: ScrubbingFlags): boolean =>
+  Boolean(flags.on || flags.off) ||
+  [flags.extraKeys, flags.extraHeaders, flags.allowKeys].some((list) => list !== undefined);
+
+const nameList = (list: string): string[] =>
+  list
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+
+/** The settings with the flags applied: a list flag replaces its list; the schema checks the result. */
+function changedScrubbing(current: unknown, flags: ScrubbingFlags): Record<string, unknown> {
+  const next: Record<string, unknown> = { ...(current as Record<string, unknown>) };
+  if (flags.on) next.enabled = true;
+  if (flags.off) next.enabled = false;
+  if (flags.extraKeys !== undefined) next.extraKeys = nameList(flags.extraKeys);
+  if (flags.extraHeaders !== undefined) next.extraHeaders = nameList(flags.extraHeaders);
+  if (flags.allowKeys !== undefined) next.allowKeys = nameList(flags.allowKeys);
+  return next;
+}
+
 interface ListedProject {
   id: number;
   name: string;
@@ -362,7 +391,7 @@ export function buildCli(io: CliIo = { out: console.log, err: console.error, env
     io.out(`joined group ${queue.groupId}`);
   });
 
-  const projects = program.command('projects').description('manage projects and their DSNs');
+  const projects = program.command('projects').description('manage projects, their DSNs and their scrubbing');
 
   withProjectFlags(
     projects.command('create <name>').description('create a project and print its DSN'),
@@ -406,6 +435,54 @@ export function buildCli(io: CliIo = { out: console.log, err: console.error, env
       for (const p of listed) io.out(`${p.id}\t${p.name}\t${p.dsns.join(' ')}`);
     },
   );
+
+  withProjectFlags(
+    projects
+      .command('scrubbing <projectId>')
+      .description(
+        "show a project's server-side scrubbing, or change it (on by default); prints the settings as JSON",
+      )
+      .option('--off', 'store what clients send as it is (no server-side scrubbing)')
+      .option('--on', 'scrub again')
+      .option(
+        '--extra-keys <names>',
+        'query, JSON and form keys to scrub besides the built-in ones (a,b; "" clears)',
+      )
+      .option('--extra-headers <names>', 'headers to drop besides the built-in ones (a,b; "" clears)')
+      .option('--allow-keys <names>', 'keys never scrubbed, e.g. token_type (a,b; "" clears)'),
+  ).action(async (projectId: string, flags: StoreFlags & ScrubbingFlags) => {
+    const id = Number(projectId);
+    if (!Number.isInteger(id) || id <= 0) throw new Error(`not a project id: ${projectId}`);
+    if (flags.on && flags.off) throw new Error('--on and --off contradict each other');
+    const { ScrubSettingsSchema, scrubSettingsOf } = await import('./pipeline/scrub/scrub-settings.js');
+    const changed = (current: unknown) => ScrubSettingsSchema.parse(changedScrubbing(current, flags));
+    const settings = await onProjects<unknown>(flags, io.env, {
+      async viaServer(server, token) {
+        const path = `/api/${id}/scrubbing`;
+        let response = await ask(server, path, { headers: bearer(token) });
+        if (response.ok && hasScrubbingChange(flags)) {
+          response = await ask(server, path, {
+            method: 'PUT',
+            headers: { 'content-type': 'application/json', ...bearer(token) },
+            body: JSON.stringify(changed(await response.json())),
+          });
+        }
+        const body = (await response.json().catch(() => ({}))) as { detail?: string };
+        if (!response.ok)
+          throw new Error(`${server} answered ${response.status}${body.detail ? `: ${body.detail}` : ''}`);
+        return body;
+      },
+      async viaStore(store) {
+        if (!(await store.getProject(id))) throw new Error(`no project ${id}`);
+        const current = scrubSettingsOf(await store.getScrubSettings(id));
+        if (!hasScrubbingChange(flags)) return current;
+        const next = changed(current);
+        await store.setScrubSettings(id, next);
+        return next;
+      },
+    });
+    io.out(JSON.stringify(settings));
+  });
 
   withStoreFlags(program.command('migrate').description('bring the database schema up to date')).action(
     async (flags: StoreFlags) => {

@@ -279,7 +279,7 @@ export async function startConsumer(options: ConsumerOptions = {}): Promise<Runn
                 ),
             }),
   });
-  const { store, queue, metrics, stats, sampling } = runtime;
+  const { store, queue, metrics, stats, sampling, scrubbing } = runtime;
   if (consume) {
     await startProcessing(runtime, {
       ...options,
@@ -320,7 +320,7 @@ export async function startConsumer(options: ConsumerOptions = {}): Promise<Runn
   const guard = { token: apiToken?.token ?? null, hostAllowed };
   await app.register(async (api) => {
     api.addHook('onRequest', apiGuard(guard));
-    await api.register(apiRoutes, { store, sampling, stats, publicUrl: () => publicUrl });
+    await api.register(apiRoutes, { store, sampling, scrubbing, stats, publicUrl: () => publicUrl });
   });
   await app.register(async (dashboard) => {
     // The page and its assets hold no data: Host check only; the page asks for the token.

@@ -6,6 +6,7 @@ import { STATS_FLUSH_INTERVAL_MS } from '../constants.js';
 import { type ConsumerMetrics, createMetrics } from '../metrics.js';
 import type { OccurrenceSink } from '../pipeline/occurrence-sink.js';
 import { SamplingCache } from '../pipeline/sampling-cache.js';
+import { ScrubSettingsCache } from '../pipeline/scrub/scrub-settings.js';
 import type { KafkaSettings } from '../queue/kafka-config.js';
 import { createKafkaQueue, type KafkaQueue } from '../queue/kafka-queue.js';
 import type { Queue } from '../queue/queue.js';
@@ -18,6 +19,8 @@ export interface ProcessingRuntime<Q extends Queue = Queue> {
   metrics: ConsumerMetrics;
   stats: StatsRecorder;
   sampling: SamplingCache;
+  /** Each project's scrubbing settings (pipeline/scrub). */
+  scrubbing: ScrubSettingsCache;
   /** The sinks after the store; startProcessing adds the configured ones. */
   sinks: OccurrenceSink[];
   queue: Q;
@@ -47,6 +50,7 @@ export async function openProcessingRuntime<Q extends Queue>(
   const metrics = createMetrics();
   const stats = new StatsRecorder(store);
   const sampling = new SamplingCache(store);
+  const scrubbing = new ScrubSettingsCache(store);
   const sinks = [...(options.sinks ?? [])];
   let queue: Q;
   try {
@@ -63,6 +67,7 @@ export async function openProcessingRuntime<Q extends Queue>(
     metrics,
     stats,
     sampling,
+    scrubbing,
     sinks,
     queue,
     logger: options.logger,

@@ -1,6 +1,7 @@
 // The processors: queue → decode → sample → group → store → sinks. `serve` runs them beside ingest;
 // `playback consume` runs them alone, as one member of the Kafka consumer group, answering only /healthz
 // and /metrics.
+import { randomBytes } from 'node:crypto';
 import { type Logger, pino } from 'pino';
 import { DEFAULT_CONSUME_PORT, MAX_RECORDING_INFLATED_BYTES } from '../constants.js';
 import { healthRoutes } from '../http/health-routes.js';
@@ -31,7 +32,7 @@ export interface ProcessorChoices {
 
 /** Adds the configured sinks to the runtime's and starts handing the queue's messages to a processor. */
 export async function startProcessing(runtime: ProcessingRuntime, options: ProcessorChoices): Promise<void> {
-  const { queue, store, stats, sampling, metrics, logger, sinks } = runtime;
+  const { queue, store, stats, sampling, scrubbing, metrics, logger, sinks } = runtime;
   if (options.forwardDsn) {
     sinks.push(await createSentryForwarder({ dsn: options.forwardDsn, logger, metrics }));
     logger.info('forwarding new occurrences to Sentry');
@@ -45,6 +46,8 @@ export async function startProcessing(runtime: ProcessingRuntime, options: Proce
     logger,
     sinks,
     redetect: options.redetect ?? false,
+    // The salt's secret is this process's: stand-ins cannot be tested against guesses from outside.
+    scrub: { secret: randomBytes(16).toString('hex'), settings: (projectId) => scrubbing.get(projectId) },
     maxRecordingInflatedBytes: options.maxRecordingInflatedBytes ?? MAX_RECORDING_INFLATED_BYTES,
     ...(options.readers ? { readers: options.readers } : {}),
   });

@@ -172,6 +172,11 @@ export const MIGRATIONS: readonly Migration[] = [
       'ALTER TABLE issues DROP COLUMN count_exception, DROP COLUMN count_endpoint, DROP COLUMN count_replay',
     ],
   },
+  {
+    version: 6,
+    name: 'scrubbing settings per project (null: the defaults, scrubbing on)',
+    statements: ['ALTER TABLE projects ADD COLUMN scrub jsonb'],
+  },
 ];
 
 /** An arbitrary constant: the advisory lock that serializes concurrent migrators. */

@@ -1,4 +1,4 @@
-// Projects, their public keys (what a DSN carries) and their sampling settings.
+// Projects, their public keys (what a DSN carries), their sampling and their scrubbing settings.
 import { randomBytes } from 'node:crypto';
 import type { Project } from '../formats/wire.js';
 import type { Database, Sql } from './database.js';
@@ -92,6 +92,19 @@ export class ProjectStore {
   async getSampling(projectId: number): Promise<unknown | null> {
     const [row] = await this.db.query('SELECT config FROM sampling WHERE project_id = $1', [projectId]);
     return row ? jsonValue(row.config) : null;
+  }
+
+  /** The project's scrubbing settings as stored (pipeline/scrub/scrub-settings.ts reads them), or null. */
+  async getScrubSettings(projectId: number): Promise<unknown | null> {
+    const [row] = await this.db.query('SELECT scrub FROM projects WHERE id = $1', [projectId]);
+    return row?.scrub == null ? null : jsonValue(row.scrub);
+  }
+
+  async setScrubSettings(projectId: number, settings: unknown): Promise<void> {
+    await this.db.query('UPDATE projects SET scrub = $2::jsonb WHERE id = $1', [
+      projectId,
+      JSON.stringify(settings),
+    ]);
   }
 
   async setSampling(projectId: number, config: unknown): Promise<void> {

@@ -51,7 +51,7 @@ export class Store {
     return this.db.close();
   }
 
-  // Projects, keys and sampling settings.
+  // Projects, keys, sampling and scrubbing settings.
   createProject(name: string) {
     return this.projects.create(name);
   }
@@ -75,6 +75,12 @@ export class Store {
   }
   setSampling(projectId: number, config: unknown) {
     return this.projects.setSampling(projectId, config);
+  }
+  getScrubSettings(projectId: number) {
+    return this.projects.getScrubSettings(projectId);
+  }
+  setScrubSettings(projectId: number, settings: unknown) {
+    return this.projects.setScrubSettings(projectId, settings);
   }
 
   // Occurrences (see OccurrenceStore for what is stored once and what is a copy).

@@ -320,13 +320,15 @@ const runners: Array<{ match: RegExp; run: (argv: string[], command: ReadmeComma
     },
   },
   {
-    match: /^npx playback (projects (create \w+|list)|migrate)$/,
+    match: /^npx playback (projects (create \w+|list|scrubbing 1( --[a-z-]+( [\w,]+)?)*)|migrate)$/,
     run: async (argv) => {
       const env = { PLAYBACK_DATA_DIR: join(ramDisk, 'projects-db') };
       const run = await shell(argv, env);
       expectOk(run, argv.join(' '));
       if (argv[3] === 'create') expect(run.out.trim()).toMatch(DSN);
       if (argv[3] === 'list') expect(run.out).toMatch(/^\d+\t\w+\thttp:\/\//m);
+      // Project 1 is the one `projects create shop` made above: the settings it now has, as JSON.
+      if (argv[3] === 'scrubbing') expect(JSON.parse(run.out)).toHaveProperty('enabled');
       if (argv[2] === 'migrate') expect(run.out).toContain('schema up to date');
     },
   },

@@ -4,12 +4,14 @@ import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { zodReason } from '../../errors.js';
 import type { SamplingCache } from '../../pipeline/sampling-cache.js';
+import type { ScrubSettingsCache } from '../../pipeline/scrub/scrub-settings.js';
 import type { StatsRecorder } from '../../store/stats-recorder.js';
 import type { Store } from '../../store/store.js';
 
 export interface ApiOptions {
   store: Store;
   sampling: SamplingCache;
+  scrubbing: ScrubSettingsCache;
   stats: StatsRecorder;
   /** Base URL DSNs are built on. */
   publicUrl: () => string;

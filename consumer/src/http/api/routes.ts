@@ -1,4 +1,4 @@
-// The read and control API: projects, issues, stats, sampling, sessions (uploaded playback files).
+// The read and control API: projects, issues, stats, sampling, scrubbing, sessions (uploaded playback files).
 
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
@@ -21,6 +21,7 @@ import {
 } from '../../formats/wire.js';
 import { MAX_SESSION_ID_CHARS } from '../../pipeline/payloads.js';
 import { SamplingConfigSchema } from '../../pipeline/sampler.js';
+import { ScrubSettingsSchema } from '../../pipeline/scrub/scrub-settings.js';
 import { buildDsn } from '../dsn.js';
 import { type ApiOptions, IssueParams, ProjectParams, parseOr400, projectOr404 } from './common.js';
 import { dashboardRoutes } from './dashboard-routes.js';
@@ -60,6 +61,34 @@ const gzipAsync = promisify(gzip);
 const CreateProjectSchema = z.object({ name: z.string().trim().min(1).max(200) });
 
 export type { ApiOptions } from './common.js';
+
+/** A project's settings kept behind a cache: read with GET, replaced whole with PUT (omitted fields take defaults). */
+interface SettingsCache<T> {
+  get(projectId: number): Promise<T>;
+  set(projectId: number, settings: T): Promise<unknown>;
+}
+
+function projectSettingsRoutes<T>(
+  app: FastifyInstance,
+  store: ApiOptions['store'],
+  name: string,
+  schema: z.ZodType<T>,
+  cache: SettingsCache<T>,
+): void {
+  const route = `/api/:projectId/${name}`;
+  app.get(route, { schema: { response: { 200: schema } } }, async (request, reply) => {
+    const params = parseOr400(ProjectParams, request.params, reply);
+    if (!params || !(await projectOr404(store, params.projectId, reply))) return;
+    return cache.get(params.projectId);
+  });
+  app.put(route, { schema: { response: { 200: schema } } }, async (request, reply) => {
+    const params = parseOr400(ProjectParams, request.params, reply);
+    const settings = params && parseOr400(schema, request.body ?? {}, reply);
+    if (!params || !settings || !(await projectOr404(store, params.projectId, reply))) return;
+    await cache.set(params.projectId, settings);
+    return settings;
+  });
+}
 
 /** The API's routes; the token and Host gate is the caller's (see http/access/api-guard.ts). */
 export async function apiRoutes(app: FastifyInstance, options: ApiOptions): Promise<void> {
@@ -126,27 +155,8 @@ export async function apiRoutes(app: FastifyInstance, options: ApiOptions): Prom
     return { projectId: params.projectId, paths: await store.stats(params.projectId) };
   });
 
-  app.get(
-    '/api/:projectId/sampling',
-    { schema: { response: { 200: SamplingConfigSchema } } },
-    async (request, reply) => {
-      const params = parseOr400(ProjectParams, request.params, reply);
-      if (!params || !(await projectOr404(store, params.projectId, reply))) return;
-      return sampling.get(params.projectId);
-    },
-  );
-
-  app.put(
-    '/api/:projectId/sampling',
-    { schema: { response: { 200: SamplingConfigSchema } } },
-    async (request, reply) => {
-      const params = parseOr400(ProjectParams, request.params, reply);
-      const config = params && parseOr400(SamplingConfigSchema, request.body ?? {}, reply);
-      if (!params || !config || !(await projectOr404(store, params.projectId, reply))) return;
-      await sampling.set(params.projectId, config);
-      return config;
-    },
-  );
+  projectSettingsRoutes(app, store, 'sampling', SamplingConfigSchema, sampling);
+  projectSettingsRoutes(app, store, 'scrubbing', ScrubSettingsSchema, options.scrubbing);
 
   app.get(
     '/api/:projectId/sessions',

@@ -1,14 +1,10 @@
 // Server-side scrubbing of what a client sent, before anything is stored or forwarded: the SDK masks
 // already, but an old SDK, a hand-written client or a file built from a HAR brings secrets in.
 import { type ClickIssue, hash64, PASSWORD_STAND_IN, type PlaybackFile } from '@playback/detector';
-import { type ScrubRules, TextScrubber } from './text-scrubber.js';
+import type { ScrubSettings } from './scrub-settings.js';
+import { TextScrubber } from './text-scrubber.js';
 
-export interface ScrubSettings extends ScrubRules {
-  /** On by default; a project may turn it off. */
-  enabled: boolean;
-}
-
-export const DEFAULT_SCRUB_SETTINGS: ScrubSettings = { enabled: true };
+export { DEFAULT_SCRUB_SETTINGS, type ScrubSettings } from './scrub-settings.js';
 
 /** Keys whose strings are ids, enums or structure: never scrubbed (a uuid can look like a card number). */
 const STRUCTURAL_KEYS = new Set([

@@ -104,7 +104,7 @@ describe('scrubClickIssue', () => {
     expect(text).not.toContain('hunter22');
     expect(scrubbed.id).toBe(issue.id);
     expect(scrubbed.fingerprint).toBe(issue.fingerprint);
-    expect(scrubClickIssue(issue, { enabled: false }, 'secret')).toBe(issue);
+    expect(scrubClickIssue(issue, { ...DEFAULT_SCRUB_SETTINGS, enabled: false }, 'secret')).toBe(issue);
   });
 });
 
