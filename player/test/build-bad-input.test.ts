@@ -1,6 +1,5 @@
 // playback build refuses bad sources with the file and the place inside it: a newer version,
 // JSON cut short, a field of the wrong type. Nothing is written when a source is refused.
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { mergeSources } from '../src/build/merge-sources.js';
 import { type BuildSourcePaths, readBuildSources } from '../src/build/read-build-sources.js';
+import { runCli } from './support/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'playback-build-bad-'));
 const recordingText = readFileSync(
@@ -54,14 +54,8 @@ async function refusal(paths: BuildSourcePaths): Promise<string> {
   throw new Error('expected the build to refuse its sources');
 }
 
-function cli(args: string[]): Promise<{ code: number; stderr: string }> {
-  const entry = new URL('../src/cli.ts', import.meta.url).pathname;
-  return new Promise((resolve) =>
-    execFile(process.execPath, ['--import', 'tsx', entry, 'build', ...args], (error, _stdout, stderr) =>
-      resolve({ code: error ? Number(error.code) : 0, stderr }),
-    ),
-  );
-}
+/** `playback build ARGS`: its exit code and what it said on stderr. */
+const cli = (args: string[]) => runCli(['build', ...args]);
 
 describe('playback build on bad input', () => {
   it('refuses a Playback recording of a future version, cut short, or with a wrong type, naming the path inside it', async () => {

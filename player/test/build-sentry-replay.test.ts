@@ -1,7 +1,6 @@
 // playback build from a Sentry replay recorded in this run: the real @sentry/browser Replay
 // integration in Chromium on the shop, its envelopes received and decoded by a local ingest,
 // and the shop's pino log filling the response bodies Replay was told not to keep.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureChromium } from '../../scripts/ensure-chromium.mjs';
 import { mergeSources } from '../src/build/merge-sources.js';
 import { replay } from '../src/replay/replay.js';
+import { runCli } from './support/run-cli.js';
 import {
   type RecordedSentrySession,
   recordSentrySession,
@@ -121,26 +121,17 @@ describe('playback build from a Sentry replay recorded by @sentry/browser', () =
 
   it('runs from the command line with --sentry-replay and --log', async () => {
     const out = join(dir, 'from-replay.playback.json');
-    const cli = new URL('../src/cli.ts', import.meta.url).pathname;
-    const stdout = await new Promise<string>((resolve, reject) =>
-      execFile(
-        process.execPath,
-        [
-          '--import',
-          'tsx',
-          cli,
-          'build',
-          '--sentry-replay',
-          session.replayPath,
-          '--log',
-          session.logPath,
-          '-o',
-          out,
-        ],
-        (error, output, stderr) => (error ? reject(new Error(stderr)) : resolve(output)),
-      ),
-    );
-    expect(stdout).toMatch(/^wrote .*from-replay\.playback\.json \(\d+ steps, 4 exchanges\)/m);
+    const run = await runCli([
+      'build',
+      '--sentry-replay',
+      session.replayPath,
+      '--log',
+      session.logPath,
+      '-o',
+      out,
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^wrote .*from-replay\.playback\.json \(\d+ steps, 4 exchanges\)/m);
     expect(parsePlaybackFileText(readFileSync(out, 'utf8')).meta.sources).toEqual([
       { kind: 'sentry-replay', name: session.replayPath },
       { kind: 'backend-log', name: session.logPath },

@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, ensureChromium } from '../../scripts/ensure-chromium.mjs';
 import { mergeSources } from '../src/build/merge-sources.js';
 import { replay } from '../src/replay/replay.js';
+import { runCli } from './support/run-cli.js';
 import { startSegmentIngest } from './support/segment-ingest.js';
 import { serveShop } from './support/serve-shop.js';
 import { startShopBackend } from './support/shop-backend.js';
@@ -176,28 +176,20 @@ describe('playback build', () => {
   it('runs from the command line and explains its choices', async () => {
     // The output folder does not exist yet: the build creates it.
     const out = join(dir, 'not', 'yet', 'built.playback.json');
-    const cli = new URL('../src/cli.ts', import.meta.url).pathname;
-    const output = await new Promise<string>((resolve, reject) =>
-      execFile(
-        process.execPath,
-        [
-          '--import',
-          'tsx',
-          cli,
-          'build',
-          '--har',
-          harOmit,
-          '--log',
-          logFile,
-          '--segment',
-          segmentFile,
-          '-o',
-          out,
-          '--explain',
-        ],
-        (error, stdout, stderr) => (error ? reject(new Error(stderr)) : resolve(stdout)),
-      ),
-    );
+    const run = await runCli([
+      'build',
+      '--har',
+      harOmit,
+      '--log',
+      logFile,
+      '--segment',
+      segmentFile,
+      '-o',
+      out,
+      '--explain',
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    const output = run.stdout;
     expect(output).toMatch(
       /back-end log fills: GET .*\/api\/cart: response body from .*shop\.log line \d+, by request id/,
     );

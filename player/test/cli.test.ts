@@ -48,6 +48,14 @@ function playback(args: string[]): { child: ChildProcess; output: () => string; 
   return { child, output: () => output, exit };
 }
 
+/** `playback replay FILE --url URL --headless`, then the test's own flags. */
+function replay(file: string, url: string, ...flags: string[]) {
+  return playback(['replay', file, '--url', url, '--headless', ...flags]);
+}
+
+/** No waiting between steps: the tests here are about what is replayed, not when. */
+const MAX_SPEED = ['--speed', 'max'];
+
 async function waitFor(output: () => string, text: string, timeoutMs = 45_000, times = 1): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (output().split(text).length - 1 < times) {
@@ -60,19 +68,15 @@ describe('playback replay (CLI)', () => {
   it('replays a gzipped file headless and writes JSON and HTML reports', async () => {
     const app = await shop();
     const dir = mkdtempSync(join(tmpdir(), 'playback-report-'));
-    const run = playback([
-      'replay',
+    const run = replay(
       sessionFile(true),
-      '--url',
       app.url,
-      '--headless',
-      '--speed',
-      'max',
+      ...MAX_SPEED,
       '--report',
       join(dir, 'report.json'),
       '--html',
       join(dir, 'report.html'),
-    ]);
+    );
     expect(await run.exit).toBe(0);
     expect(run.output()).toContain('No divergence from the recording.');
     expect(run.output()).toMatch(/✓ {3}3 click #refresh\n {8}→ GET \/api\/cart \(recorded\)/);
@@ -88,17 +92,7 @@ describe('playback replay (CLI)', () => {
       extraScript: "addEventListener('click', () => fetch('/api/promo'), { once: true });",
     });
     const html = join(mkdtempSync(join(tmpdir(), 'playback-report-')), 'new', 'report.html');
-    const run = playback([
-      'replay',
-      sessionFile(),
-      '--url',
-      app.url,
-      '--headless',
-      '--speed',
-      'max',
-      '--html',
-      html,
-    ]);
+    const run = replay(sessionFile(), app.url, ...MAX_SPEED, '--html', html);
     expect(await run.exit).toBe(1);
     expect(run.output()).toContain(
       `failed: request not in the recording (--net strict): GET ${app.url}/api/promo`,
@@ -114,16 +108,7 @@ describe('playback replay (CLI)', () => {
 
   it('steps through the session from stdin: enter, b N, r, c', async () => {
     const app = await shop();
-    const run = playback([
-      'replay',
-      sessionFile(),
-      '--url',
-      app.url,
-      '--headless',
-      '--step',
-      '--speed',
-      'max',
-    ]);
+    const run = replay(sessionFile(), app.url, '--step', ...MAX_SPEED);
     await waitFor(run.output, '⏸  step 1/5: navigate /checkout');
     run.child.stdin!.write('\n');
     await waitFor(run.output, '⏸  step 2/5: input #email (masked)');
@@ -140,7 +125,7 @@ describe('playback replay (CLI)', () => {
 
   it('quits on q', async () => {
     const app = await shop();
-    const run = playback(['replay', sessionFile(), '--url', app.url, '--headless', '--step']);
+    const run = replay(sessionFile(), app.url, '--step');
     await waitFor(run.output, '⏸  step 1/5');
     run.child.stdin!.write('q\n');
     expect(await run.exit).toBe(0);
@@ -150,17 +135,7 @@ describe('playback replay (CLI)', () => {
   it('with --watch, replays back to the step it reached when a file changes', async () => {
     const app = await shop();
     const watched = mkdtempSync(join(tmpdir(), 'playback-watch-'));
-    const run = playback([
-      'replay',
-      sessionFile(),
-      '--url',
-      app.url,
-      '--headless',
-      '--speed',
-      'max',
-      '--watch',
-      watched,
-    ]);
+    const run = replay(sessionFile(), app.url, ...MAX_SPEED, '--watch', watched);
     await waitFor(run.output, 'Watching');
     writeFileSync(join(watched, 'App.tsx'), 'export const fixed = true;\n');
     await waitFor(run.output, '↻ App.tsx changed: restarting, then pausing at step 5');

@@ -1,7 +1,6 @@
 // verify judges everything that failed the user, not only click issues: an error thrown after a
 // click on any element, a failed request; it tells fixed, reproduces and inconclusive apart, and the
 // two --expect modes never contradict each other on the same app.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +9,7 @@ import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, ensureChromium } from '../../scripts/ensure-chromium.mjs';
 import { type Expectation, verify } from '../src/verify/verify.js';
+import { runCli } from './support/run-cli.js';
 import { type ShopVariant, serveShop } from './support/serve-shop.js';
 import { checkoutSession, emptyCartSession } from './support/shop-session.js';
 
@@ -107,28 +107,19 @@ describe('verify: every recorded failure', () => {
 });
 
 describe('playback verify (CLI): exit codes', () => {
-  const cli = new URL('../src/cli.ts', import.meta.url).pathname;
   const dir = mkdtempSync(join(tmpdir(), 'playback-verify-codes-'));
-  const run = (args: string[]) =>
-    new Promise<{ code: number; out: string }>((resolve) => {
-      execFile(
-        process.execPath,
-        [
-          '--import',
-          'tsx',
-          cli,
-          'verify',
-          ...args,
-          '--headless',
-          '--speed',
-          'max',
-          '--browser-path',
-          ensureChromium(),
-        ],
-        (error, stdout, stderr) =>
-          resolve({ code: error ? (error.code as number) : 0, out: stdout + stderr }),
-      );
-    });
+  const run = async (args: string[]) => {
+    const { code, stdout, stderr } = await runCli([
+      'verify',
+      ...args,
+      '--headless',
+      '--speed',
+      'max',
+      '--browser-path',
+      ensureChromium(),
+    ]);
+    return { code, out: stdout + stderr };
+  };
 
   it('2 without --expect, and for a file with nothing to verify', async () => {
     const file = join(dir, 'clean.playback.json');

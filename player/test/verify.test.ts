@@ -1,10 +1,10 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ensureChromium } from '../../scripts/ensure-chromium.mjs';
 import { verify } from '../src/verify/verify.js';
+import { runCli } from './support/run-cli.js';
 import { type ShopVariant, serveShop } from './support/serve-shop.js';
 import { checkoutSession, emptyCartSession } from './support/shop-session.js';
 
@@ -83,19 +83,23 @@ describe('verify', () => {
     const dir = mkdtempSync(join(tmpdir(), 'playback-verify-'));
     const file = join(dir, 'bug.playback.json');
     writeFileSync(file, JSON.stringify(emptyCartSession()));
-    const cli = new URL('../src/cli.ts', import.meta.url).pathname;
     const run = async (variant: ShopVariant, expectation: string) => {
       const url = await shop(variant);
-      const args = ['--import', 'tsx', cli, 'verify', file, '--url', url, '--expect', expectation];
       // Async: the shop server runs in this process and must keep answering.
-      return new Promise<{ code: number | null; out: string }>((resolve) => {
-        execFile(
-          process.execPath,
-          [...args, '--headless', '--speed', 'max', '--browser-path', browserPath],
-          (error, stdout, stderr) =>
-            resolve({ code: error ? (error.code as number) : 0, out: stdout + stderr }),
-        );
-      });
+      const { code, stdout, stderr } = await runCli([
+        'verify',
+        file,
+        '--url',
+        url,
+        '--expect',
+        expectation,
+        '--headless',
+        '--speed',
+        'max',
+        '--browser-path',
+        browserPath,
+      ]);
+      return { code, out: stdout + stderr };
     };
     const reproduces = await run({}, 'reproduces');
     expect(reproduces.code, reproduces.out).toBe(0);
