@@ -26,6 +26,7 @@ import {
 import { ByteBudget } from '../formats/byte-budget.js';
 import { apiGuard } from '../http/access/api-guard.js';
 import { type ApiToken, apiTokenPath, loadOrCreateApiToken } from '../http/access/api-token.js';
+import { FailedTokenAttempts } from '../http/access/failed-token-attempts.js';
 import { hostChecker, isLoopbackHost } from '../http/access/host-check.js';
 import { dashboardAssetRoutes } from '../http/api/dashboard-assets.js';
 import { apiRoutes } from '../http/api/routes.js';
@@ -317,7 +318,7 @@ export async function startConsumer(options: ConsumerOptions = {}): Promise<Runn
     publicUrl: options.publicUrl,
     allowedHosts: options.allowedHosts,
   });
-  const guard = { token: apiToken?.token ?? null, hostAllowed };
+  const guard = { token: apiToken?.token ?? null, hostAllowed, failedAttempts: new FailedTokenAttempts() };
   await app.register(async (api) => {
     api.addHook('onRequest', apiGuard(guard));
     await api.register(apiRoutes, { store, sampling, scrubbing, stats, publicUrl: () => publicUrl });

@@ -1,7 +1,7 @@
 // The fault suite, hostile clients, on real `playback serve` processes: slow and silent connections are
 // cut by the timeouts while normal traffic is served; zip bombs and oversized recordings in flight at
 // once keep the process's memory bounded; rate limits answer 429 at a low setting and one key cannot
-// starve another; the API is closed by default.
+// starve another; failed API token attempts are limited per address; the API is closed by default.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGzip, deflateSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
+import { FAILED_TOKEN_BURST } from '../../src/http/access/failed-token-attempts.js';
 import { clickIssue, envelope } from '../fixtures.js';
 import { ServeProcess, until } from './serve-process.js';
 
@@ -213,6 +214,34 @@ describe('rate limits at a low setting, on a real serve', { timeout: 120_000 }, 
     expect(bigStatuses.slice(0, 2)).toEqual([200, 200]);
     expect(bigStatuses).toContain(429);
     expect((await postIssues(url, small, 2)).status).toBe(200);
+  });
+
+  // Last in this block: it leaves this address refused by the API for a while.
+  it('answers 401 to wrong API tokens, then 429 with Retry-After to any token from that address', async () => {
+    const url = await serve.url();
+    const shop = await project(url, 'guessed');
+    const asProjects = (token: string) =>
+      fetch(`${url}/api/projects`, { headers: { authorization: `Bearer ${token}` } });
+    const statuses: number[] = [];
+    for (let i = 0; i < FAILED_TOKEN_BURST + 2; i++) statuses.push((await asProjects(`guess-${i}`)).status);
+    expect(statuses.slice(0, FAILED_TOKEN_BURST)).toEqual(Array(FAILED_TOKEN_BURST).fill(401));
+    expect(statuses.slice(FAILED_TOKEN_BURST)).toEqual([429, 429]);
+    // While refused, the right token waits too: a guess cannot be confirmed.
+    const right = await asProjects(TOKEN);
+    expect(right.status).toBe(429);
+    expect(right.headers.get('retry-after')).toMatch(/^[1-9]\d*$/);
+    expect((await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(
+      429,
+    );
+    // Ingest (project keys) and /healthz are not held back.
+    expect((await postIssues(url, shop)).status).toBe(200);
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    // Once the wait is over, the right token is served again.
+    await until(
+      'the right token to be served again',
+      async () => (await asProjects(TOKEN)).status === 200,
+      30_000,
+    );
   });
 });
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { apiTokenPath, bearerTokenOf, loadOrCreateApiToken, secretsEqual } from './api-token.js';
+import { FAILED_TOKEN_BURST, FailedTokenAttempts } from './failed-token-attempts.js';
 import { hostChecker, hostNameOf } from './host-check.js';
 
 describe('the API token', () => {
@@ -64,5 +65,19 @@ describe('the Host check', () => {
   it('reads host names with ports and IPv6 brackets', () => {
     expect(hostNameOf('Example.COM:80')).toBe('example.com');
     expect(hostNameOf('[::1]:8765')).toBe('::1');
+  });
+});
+
+describe('failed API token attempts', () => {
+  it('refuse an address past the burst until its wait is over, and no other address', () => {
+    let now = 0;
+    const attempts = new FailedTokenAttempts(() => now);
+    for (let i = 0; i < FAILED_TOKEN_BURST; i++) expect(attempts.fail('10.0.0.1')).toBe(0);
+    const wait = attempts.fail('10.0.0.1');
+    expect(wait).toBeGreaterThanOrEqual(1);
+    expect(attempts.retryAfterSeconds('10.0.0.1')).toBe(wait);
+    expect(attempts.retryAfterSeconds('10.0.0.2')).toBe(0);
+    now += wait * 1000;
+    expect(attempts.retryAfterSeconds('10.0.0.1')).toBe(0);
   });
 });
