@@ -2,26 +2,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundleSentryBrowser as bundleSentryFrom } from '../../../scripts/bundle-sentry-browser.mjs';
 
 const consumerDir = fileURLToPath(new URL('../..', import.meta.url));
 
-export async function bundleSentryBrowser(): Promise<string> {
-  const result = await build({
-    stdin: {
-      contents: "import * as Sentry from '@sentry/browser'; window.Sentry = Sentry;",
-      resolveDir: consumerDir,
-      loader: 'js',
-    },
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2020',
-    write: false,
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]!.text;
-}
+/** @sentry/browser as the consumer depends on it, as one script that sets window.Sentry. */
+export const bundleSentryBrowser = () => bundleSentryFrom(consumerDir);
 
 export interface PageServer {
   url: string;

@@ -7,8 +7,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { chromium, type Page } from 'playwright-core';
+import { bundleSentryBrowser } from '../../../scripts/bundle-sentry-browser.mjs';
 import { CHROMIUM_ARGS, ensureChromium } from '../../../scripts/ensure-chromium.mjs';
 import { type ReceivedReplay, startSentryIngest } from './sentry-ingest.js';
 import { startShopBackend } from './shop-backend.js';
@@ -20,23 +20,6 @@ export const TYPED_EMAIL = 'ada@example.com';
 export const SECRET_TOKEN = 'secret-token-7f3a';
 /** Longest wait for Replay to deliver what the session did. */
 const DELIVERY_LIMIT_MS = 60_000;
-
-async function bundleSentryBrowser(): Promise<string> {
-  const result = await build({
-    stdin: {
-      contents: "import * as Sentry from '@sentry/browser'; window.Sentry = Sentry;",
-      resolveDir: playerDir,
-      loader: 'js',
-    },
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2020',
-    write: false,
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]!.text;
-}
 
 const sentryInit = (dsn: string) => `<script src="/sentry.js"></script>
 <script>
@@ -81,7 +64,7 @@ async function flushUntil(page: Page, received: () => ReceivedReplay, path: stri
 export async function recordSentrySession(dir: string): Promise<RecordedSentrySession> {
   const logPath = join(dir, 'shop.log');
   const replayPath = join(dir, 'replay.json');
-  const [ingest, bundle] = await Promise.all([startSentryIngest(), bundleSentryBrowser()]);
+  const [ingest, bundle] = await Promise.all([startSentryIngest(), bundleSentryBrowser(playerDir)]);
   const backend = await startShopBackend(logPath, {
     headHtml: sentryInit(ingest.dsn),
     assets: { '/sentry.js': { type: 'text/javascript', body: bundle } },
