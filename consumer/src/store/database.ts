@@ -9,6 +9,11 @@ export interface Sql {
 
 export interface Database extends Sql {
   readonly kind: 'pglite' | 'postgres';
+  /**
+   * Runs `text` as the prepared statement `name` (parsed and planned once per connection, then bound
+   * and executed): for the hot write path, where planning costs more than running.
+   */
+  prepared<R extends Row = Row>(name: string, text: string, params: readonly unknown[]): Promise<R[]>;
   /** Runs `fn` in one transaction: committed if it resolves, rolled back if it throws. */
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
   /** Runs a script of several statements without parameters (migrations). */

@@ -60,10 +60,17 @@ function recordOccurrencesSql({ sameClick }: { sameClick: boolean }): string {
     : 'SELECT * FROM input';
   const replaced = sameClick
     ? `, replaced AS (
-    -- The SDK's report takes the place of re-derived copies of its click stored before it.
-    DELETE FROM occurrences o USING stored s JOIN input i ON i.id = s.id
-    WHERE o.project_id = $1 AND NOT i.rederived AND o.source = ANY($13::text[])
-      AND ${sameClickSql('o', 'i', '$14')}
+    -- The SDK's report takes the place of re-derived copies of its click stored before it. Each
+    -- report looks its copies up by index (OFFSET 0 keeps the lookup per report): a join would let
+    -- the planner read every occurrence of the project, and the store grows.
+    DELETE FROM occurrences o
+    WHERE o.project_id = $1 AND o.id IN (
+      SELECT copy.id FROM stored s JOIN input i ON i.id = s.id
+        CROSS JOIN LATERAL (
+          SELECT c.id FROM occurrences c
+          WHERE c.project_id = $1 AND c.source = ANY($13::text[]) AND ${sameClickSql('c', 'i', '$14')}
+          OFFSET 0) copy
+      WHERE NOT i.rederived)
     RETURNING o.fingerprint, o.path, o.replay_id, o.occurred_at
   )`
     : '';
@@ -114,11 +121,16 @@ function recordOccurrencesSql({ sameClick }: { sameClick: boolean }): string {
     RETURNING id, fingerprint, (xmax = 0) AS new_issue
   )
   SELECT i.id::text AS occurrence_id, s.id IS NOT NULL AS stored, c.id AS issue_id, c.new_issue,
-    s.id IS NULL AND EXISTS (SELECT 1 FROM occurrences o WHERE o.project_id = $1 AND o.id = i.id) AS repeated,
+    s.id IS NULL AND prior.found IS NOT NULL AS repeated,
     ${replacedFlag} AS replaced
   FROM input i
     LEFT JOIN stored s ON s.id = i.id
-    LEFT JOIN counted c ON c.fingerprint = i.fingerprint AND s.id IS NOT NULL`;
+    LEFT JOIN counted c ON c.fingerprint = i.fingerprint AND s.id IS NOT NULL
+    -- Stored before this statement: one primary-key lookup per entry (LIMIT 1 keeps it one), where an
+    -- EXISTS may be planned as a hash of every occurrence of the project.
+    LEFT JOIN LATERAL (
+      SELECT true AS found FROM occurrences o WHERE o.project_id = $1 AND o.id = i.id LIMIT 1
+    ) prior ON true`;
 }
 
 const RECORD_OCCURRENCES_SQL = recordOccurrencesSql({ sameClick: true });
@@ -197,7 +209,7 @@ export class OccurrenceStore {
     ];
     const rows =
       replays.size === 0
-        ? await this.db.query(RECORD_OCCURRENCES_WITHOUT_REPLAYS_SQL, params)
+        ? await this.db.prepared('record_occurrences', RECORD_OCCURRENCES_WITHOUT_REPLAYS_SQL, params)
         : await this.recordWithReplays(projectId, [...replays], [...params, SAME_CLICK_WINDOW_MS]);
     const byId = new Map(rows.map((row) => [String(row.occurrence_id), row]));
     const claimed = new Set<string>();
@@ -219,7 +231,8 @@ export class OccurrenceStore {
 
   /** PGlite runs one statement at a time; a server may run another consumer's write beside this one. */
   private async recordWithReplays(projectId: number, replays: string[], params: unknown[]): Promise<Row[]> {
-    if (this.db.kind !== 'postgres') return this.db.query(RECORD_OCCURRENCES_SQL, params);
+    if (this.db.kind !== 'postgres')
+      return this.db.prepared('record_occurrences_same_click', RECORD_OCCURRENCES_SQL, params);
     return this.db.transaction(async (tx) => {
       await tx.query(LOCK_REPLAYS_SQL, [projectId, replays]);
       return tx.query(RECORD_OCCURRENCES_SQL, params);

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PlaybackError, storeError } from '../errors.js';
 import type { Database, Row, Sql } from './database.js';
+import { preparedQueries } from './pglite-prepared.js';
 
 /** Thrown when another live process holds the embedded database: PGlite is single-process. */
 export class DatabaseInUseError extends PlaybackError {
@@ -75,9 +76,17 @@ export async function openPgliteDatabase(dataDir?: string, template?: Blob): Pro
     },
   });
   const sql = wrap(db);
+  const prepared = preparedQueries(db);
   return {
     kind: 'pglite',
     query: sql.query,
+    async prepared<R extends Row = Row>(name: string, text: string, params: readonly unknown[]) {
+      try {
+        return await prepared<R>(name, text, params);
+      } catch (error) {
+        throw storeError(error);
+      }
+    },
     transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
     exec: async (script) => {
       await db.exec(script);

@@ -137,6 +137,7 @@ for (const database of testDatabases()) {
           const theirs = new Store({
             kind: 'postgres',
             ...held,
+            prepared: (_name, text, params) => held.query(text, params),
             transaction: (fn) => fn(held),
             exec: async () => {},
             close: async () => {},
