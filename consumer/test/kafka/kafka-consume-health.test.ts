@@ -2,54 +2,29 @@
 // says whether it can process (store reachable, consumer in its group), /metrics counts what it did, and
 // it refuses recordings over its cap as `serve` does.
 import { pino } from 'pino';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningKafka } from '../../../scripts/kafka.mjs';
+import { describe, expect, it } from 'vitest';
 import type { KafkaSettingsInput } from '../../src/queue/kafka-config.js';
 import { DEAD_LETTER_HEADERS } from '../../src/queue/kafka-dead-letter.js';
-import { kafkaTopics } from '../../src/queue/kafka-topics.js';
 import { type RunningProcessors, startProcessors } from '../../src/runtime/processors.js';
 import { breadcrumbEvent, clickIssue, exceptionEnvelope, replayEnvelope } from '../fixtures.js';
-import { envelopePath, post, startTestConsumer } from '../harness.js';
-import {
-  ConsumeProcess,
-  consumeEnv,
-  isolatedSettings,
-  killConsumeProcesses,
-  postgresSchemas,
-  readTopic,
-  startTestBroker,
-  waitFor,
-} from './kafka-harness.js';
+import { envelopePath, post } from '../harness.js';
+import { consumeSuite } from './consume-suite.js';
+import { ConsumeProcess, consumeEnv, isolatedSettings, readTopic, waitFor } from './kafka-harness.js';
 
 const PROCESS_TEST_TIMEOUT_MS = 180_000;
 /** The recording cap these tests give `consume`; ingest keeps its default, far larger. */
 const RECORDING_CAP_BYTES = 16 * 1024;
 
-let kafka: RunningKafka;
-const schemas = postgresSchemas();
+const suite = consumeSuite();
 
-beforeAll(async () => {
-  kafka = await startTestBroker();
-});
-
-afterEach(() => killConsumeProcesses());
-
-afterAll(async () => {
-  await kafka?.stop({ keepData: false });
-  await schemas.drop();
-});
-
-/** Ingest alone (`serve --no-consume`) on its own topics and schema, with a project to send to. */
+/** Ingest alone on its own topics and schema, with a project to send envelopes to. */
 async function startIngest(label: string) {
-  const settings = isolatedSettings(kafka, label);
-  const location = schemas.fresh();
-  const ingest = await startTestConsumer({ kafka: settings, consume: false, ...location });
-  const { project, publicKey } = await ingest.createProject('shop');
+  const run = await suite.startIngest(isolatedSettings(suite.kafka, label));
   const sendEnvelope = async (body: Buffer) => {
-    const answer = await post(ingest, envelopePath(project.id, publicKey), body);
+    const answer = await post(run.ingest, envelopePath(run.project.id, run.publicKey), body);
     expect(answer.status).toBe(200);
   };
-  return { settings, location, ingest, project, sendEnvelope, topics: kafkaTopics(settings.topicPrefix) };
+  return { ...run, sendEnvelope };
 }
 
 /** The processors in this process, on the test's topics and schema, with a free port. */
@@ -180,7 +155,7 @@ describe('`startProcessors` with maxRecordingInflatedBytes', () => {
       await processors.drain();
 
       expect(await processors.store.countOccurrences(run.project.id)).toBe(1);
-      const [dead] = await readTopic(kafka, run.topics.deadLetter, 1);
+      const [dead] = await readTopic(suite.kafka, run.topics.deadLetter, 1);
       expect(dead!.headers?.[DEAD_LETTER_HEADERS.reason]?.toString()).toMatch(
         new RegExp(`payload refused \\(413\\): .*inflates past ${RECORDING_CAP_BYTES} bytes`),
       );

@@ -3,23 +3,20 @@
 // restarting while ingest is under load.
 import type { ClickIssue } from '@playback/detector';
 import { type Admin, AssignerProtocol, type KafkaMessage } from 'kafkajs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningKafka } from '../../../scripts/kafka.mjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KafkaSettingsInput } from '../../src/queue/kafka-config.js';
 import { consumerLag } from '../../src/queue/kafka-lag.js';
 import { inputTopics, kafkaTopics } from '../../src/queue/kafka-topics.js';
 import { IssueOccurrenceSchema } from '../../src/sinks/issue-occurrence.js';
 import { clickIssue, issuesBatch } from '../fixtures.js';
 import { issuesPath, post, startTestConsumer } from '../harness.js';
+import { consumeSuite } from './consume-suite.js';
 import {
   ConsumeProcess,
   consumeEnv,
   isolatedSettings,
-  killConsumeProcesses,
-  postgresSchemas,
   readTopic,
   schemaClient,
-  startTestBroker,
   TEST_PARTITIONS,
   testKafka,
   waitFor,
@@ -27,29 +24,21 @@ import {
 
 const PROCESS_TEST_TIMEOUT_MS = 180_000;
 
-let kafka: RunningKafka;
 let admin: Admin;
-const schemas = postgresSchemas();
+const suite = consumeSuite();
 
 beforeAll(async () => {
-  kafka = await startTestBroker();
-  admin = testKafka(kafka).admin();
+  admin = testKafka(suite.kafka).admin();
   await admin.connect();
 });
 
-afterEach(() => killConsumeProcesses());
-
 afterAll(async () => {
   await admin?.disconnect();
-  await kafka?.stop({ keepData: false });
-  await schemas.drop();
 });
 
-/** Ingest alone (`serve --no-consume`) on this test's topics and schema. */
+/** Ingest alone on this test's topics and schema, with a database client and a way to send issues. */
 async function startIngest(settings: KafkaSettingsInput) {
-  const location = schemas.fresh();
-  const ingest = await startTestConsumer({ kafka: settings, consume: false, ...location });
-  const { project, publicKey } = await ingest.createProject('shop');
+  const { location, ingest, project, publicKey, topics } = await suite.startIngest(settings);
   const db = await schemaClient(location);
   const send = async (issues: ClickIssue[]) => {
     const answer = await post(ingest, issuesPath(project.id, publicKey), issuesBatch(issues));
@@ -62,7 +51,7 @@ async function startIngest(settings: KafkaSettingsInput) {
     project,
     db,
     send,
-    topics: kafkaTopics(settings.topicPrefix),
+    topics,
     /** Occurrences stored, and what their issues counted. */
     async stored() {
       const { rows } = await db.query<{ stored: number; counted: number }>(
@@ -89,7 +78,7 @@ describe('Kafka processors under failure', () => {
   it(
     'a consumer killed after its store write and before its commit is restarted: every occurrence is stored once and produced',
     async () => {
-      const settings = isolatedSettings(kafka, 'kill');
+      const settings = isolatedSettings(suite.kafka, 'kill');
       const topics = kafkaTopics(settings.topicPrefix);
       const run = await startIngest(settings);
       const batches = batchesOf(40, 5);
@@ -118,7 +107,7 @@ describe('Kafka processors under failure', () => {
         // At least once: a repeat may appear twice, every occurrence appears.
         const idOf = (m: KafkaMessage) => IssueOccurrenceSchema.parse(JSON.parse(m.value!.toString())).id;
         const produced = await readTopic(
-          kafka,
+          suite.kafka,
           topics.occurrences,
           200,
           (m) => new Set(m.map(idOf)).size >= 200,
@@ -137,7 +126,7 @@ describe('Kafka processors under failure', () => {
   it(
     'two consumer processes share the partitions and together store each occurrence once',
     async () => {
-      const run = await startIngest(isolatedSettings(kafka, 'pair'));
+      const run = await startIngest(isolatedSettings(suite.kafka, 'pair'));
       const processes = [0, 1].map(() => new ConsumeProcess(consumeEnv(run.settings, run.location)));
       try {
         await Promise.all(processes.map((p) => p.joined()));
@@ -169,8 +158,8 @@ describe('Kafka processors under failure', () => {
   it(
     'the broker restarts while ingest is under load: every payload answered 200 is stored',
     async () => {
-      const settings = isolatedSettings(kafka, 'restart');
-      const location = schemas.fresh();
+      const settings = isolatedSettings(suite.kafka, 'restart');
+      const location = suite.schemas.fresh();
       const consumer = await startTestConsumer({ kafka: settings, ...location });
       const db = await schemaClient(location);
       try {
@@ -188,7 +177,7 @@ describe('Kafka processors under failure', () => {
         };
         const workers = Array.from({ length: 4 }, worker);
         await waitFor('load before the restart', async () => answered.length >= 40);
-        await kafka.restart();
+        await suite.kafka.restart();
         restarted = true;
         await waitFor(
           'accepted load after the restart',
