@@ -2,18 +2,11 @@
 // issues arrive by all three paths, group, sample, and read back through the API.
 import { afterAll, describe, expect, it } from 'vitest';
 import type { IssueDetail, IssueSummary } from '../src/store/issues.js';
+import { startTestConsumerOn } from './database-consumer.js';
 import { testDatabases } from './databases.js';
-import { breadcrumbEvent, clickIssue, exceptionEnvelope, issuesBatch, replayEnvelope } from './fixtures.js';
-import {
-  apiFetch,
-  envelopePath,
-  getJson,
-  issuesPath,
-  playbackPath,
-  post,
-  startTestConsumer,
-} from './harness.js';
-import { playbackFile } from './playback-file.js';
+import { everyPath } from './every-path.js';
+import { breadcrumbEvent, clickIssue, issuesBatch } from './fixtures.js';
+import { apiFetch, getJson, issuesPath, post } from './harness.js';
 
 interface IssueList {
   issues: IssueSummary[];
@@ -26,49 +19,19 @@ for (const database of testDatabases()) {
     afterAll(() => database.cleanup());
 
     it('groups issues from the exception, endpoint and replay paths and serves them through the API', async () => {
-      const { dataDir, databaseUrl, schema } = database.options();
-      const consumer = await startTestConsumer({
-        ...(dataDir ? { dataDir } : {}),
-        ...(databaseUrl ? { databaseUrl } : {}),
-        ...(schema ? { databaseSchema: schema } : {}),
-      });
+      const consumer = await startTestConsumerOn(database);
       try {
         const { project, publicKey: key } = await consumer.createProject('shop');
         const id = project.id;
-        const pay = { sessionId: 'session-a', route: '/checkout' };
-        const viaException = clickIssue(pay);
-        const viaEndpoint = clickIssue({
-          ...pay,
-          sessionId: 'session-b',
-          timestamp: viaException.timestamp + 5_000,
+        const { replayId, segment, upload, send } = everyPath({
+          segmentEvents: (viaReplay) => [
+            breadcrumbEvent('ui.click', { nodeId: 1 }),
+            breadcrumbEvent('ui.clickIssue', viaReplay),
+            breadcrumbEvent('ui.clickIssue', { broken: true }),
+          ],
+          issuesHeaders: { 'content-type': 'application/json' },
         });
-        const rage = clickIssue({ type: 'rage', route: '/cart', sessionId: 'session-b', clickCount: 4 });
-        const viaReplay = clickIssue({
-          ...pay,
-          sessionId: 'session-c',
-          timestamp: viaException.timestamp + 9_000,
-        });
-        const replayId = 'c'.repeat(32);
-
-        expect((await post(consumer, envelopePath(id, key), exceptionEnvelope(viaException))).status).toBe(
-          200,
-        );
-        expect(
-          (
-            await post(consumer, issuesPath(id, key), issuesBatch([viaEndpoint, rage]), {
-              'content-type': 'application/json',
-            })
-          ).status,
-        ).toBe(200);
-        const segment = replayEnvelope(replayId, [
-          { type: 4, timestamp: viaReplay.timestamp, data: { href: 'http://shop.test/checkout' } },
-          breadcrumbEvent('ui.click', { nodeId: 1 }),
-          breadcrumbEvent('ui.clickIssue', viaReplay),
-          breadcrumbEvent('ui.clickIssue', { broken: true }),
-        ]);
-        expect((await post(consumer, envelopePath(id, key), segment)).status).toBe(200);
-        const upload = playbackFile({ id: 'session-a' });
-        expect((await post(consumer, playbackPath(id, key), JSON.stringify(upload))).status).toBe(200);
+        await send(consumer, id, key);
         await consumer.drain();
 
         const byCount = await getJson<IssueList>(consumer, `/api/${id}/issues?sort=count`);

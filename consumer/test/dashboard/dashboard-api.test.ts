@@ -4,6 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ClickIssue } from '@playback/detector';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDashboard } from '../../dashboard/build.js';
 import type { RunningConsumer } from '../../src/runtime/consumer.js';
@@ -52,6 +53,9 @@ for (const database of testDatabases()) {
       expect(response.status, JSON.stringify(response.body)).toBe(200);
       await consumer.drain();
     };
+    /** A replay segment whose one breadcrumb is this click issue, as the replay path sends it. */
+    const sendByReplay = (replayId: string, issue: ClickIssue, at?: number) =>
+      send(envelopePath(id, key), replayEnvelope(replayId, [breadcrumbEvent('ui.clickIssue', issue, at)]));
     const list = (query: string) => getJson<Listed>(consumer, `/api/${id}/dashboard/issues?${query}`);
     const titles = async (query: string) => (await list(query)).issues.map((i) => i.title);
     const compare = (query = '') =>
@@ -107,22 +111,17 @@ for (const database of testDatabases()) {
         ]),
       );
       const replayId = 'e'.repeat(32);
-      await send(
-        envelopePath(id, key),
-        replayEnvelope(replayId, [
-          breadcrumbEvent(
-            'ui.clickIssue',
-            clickIssue({
-              type: 'rage',
-              route: '/orders/:id',
-              sessionId: 'session-c',
-              replayId,
-              timestamp: clickedAt,
-              clickCount: 3,
-            }),
-            clickedAt,
-          ),
-        ]),
+      await sendByReplay(
+        replayId,
+        clickIssue({
+          type: 'rage',
+          route: '/orders/:id',
+          sessionId: 'session-c',
+          replayId,
+          timestamp: clickedAt,
+          clickCount: 3,
+        }),
+        clickedAt,
       );
     });
     afterAll(async () => {
@@ -245,15 +244,7 @@ for (const database of testDatabases()) {
       });
       expect(put.status).toBe(200);
       const replayId = 'f'.repeat(32);
-      await send(
-        envelopePath(id, key),
-        replayEnvelope(replayId, [
-          breadcrumbEvent(
-            'ui.clickIssue',
-            clickIssue({ sessionId: 'session-d', replayId, timestamp: Date.now() }),
-          ),
-        ]),
-      );
+      await sendByReplay(replayId, clickIssue({ sessionId: 'session-d', replayId, timestamp: Date.now() }));
       const { paths } = await compare();
       expect(paths.replay).toMatchObject({ occurrences: 1, sampledOut: 1 });
       expect(paths.replay!.samplingRates).toEqual({ dead: 0, slow: 0, rage: 0, error: 0 });

@@ -11,17 +11,9 @@ import type { KafkaQueue } from '../../src/queue/kafka-queue.js';
 import { kafkaTopics } from '../../src/queue/kafka-topics.js';
 import { ISSUE_PLATFORM_TYPE_IDS, IssueOccurrenceSchema } from '../../src/sinks/issue-occurrence.js';
 import type { IssueSummary } from '../../src/store/issues.js';
-import { breadcrumbEvent, clickIssue, exceptionEnvelope, issuesBatch, replayEnvelope } from '../fixtures.js';
-import {
-  apiFetch,
-  envelopePath,
-  getJson,
-  issuesPath,
-  playbackPath,
-  post,
-  startTestConsumer,
-} from '../harness.js';
-import { playbackFile } from '../playback-file.js';
+import { everyPath } from '../every-path.js';
+import { clickIssue, issuesBatch } from '../fixtures.js';
+import { apiFetch, getJson, issuesPath, post, startTestConsumer } from '../harness.js';
 import {
   isolatedSettings,
   postgresSchemas,
@@ -65,22 +57,9 @@ describe('the consumer on Kafka and PostgreSQL', () => {
     try {
       const { project, publicKey: key } = await consumer.createProject('shop');
       const id = project.id;
-      const viaException = clickIssue({ sessionId: 'session-a' });
-      const viaEndpoint = clickIssue({ sessionId: 'session-b', timestamp: viaException.timestamp + 5_000 });
-      const rage = clickIssue({ type: 'rage', route: '/cart', sessionId: 'session-b', clickCount: 4 });
-      const replayId = 'c'.repeat(32);
-      const viaReplay = clickIssue({ sessionId: 'session-c', timestamp: viaException.timestamp + 9_000 });
-      const segment = replayEnvelope(replayId, [
-        { type: 4, timestamp: viaReplay.timestamp, data: { href: 'http://shop.test/checkout' } },
-        breadcrumbEvent('ui.clickIssue', viaReplay),
-      ]);
-      const upload = playbackFile({ id: 'session-a' });
+      const { viaException, viaEndpoint, rage, viaReplay, replayId, segment, send } = everyPath();
       const sentAt = Date.now();
-
-      expect((await post(consumer, envelopePath(id, key), exceptionEnvelope(viaException))).status).toBe(200);
-      expect((await post(consumer, issuesPath(id, key), issuesBatch([viaEndpoint, rage]))).status).toBe(200);
-      expect((await post(consumer, envelopePath(id, key), segment)).status).toBe(200);
-      expect((await post(consumer, playbackPath(id, key), JSON.stringify(upload))).status).toBe(200);
+      await send(consumer, id, key);
       await consumer.drain();
 
       const byCount = await getJson<IssueList>(consumer, `/api/${id}/issues?sort=count`);
