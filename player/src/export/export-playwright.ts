@@ -1,5 +1,11 @@
-import { DEAD_CLICK_TIMEOUT_MS, type PlaybackFile } from '@playback/detector';
+import {
+  DEAD_CLICK_TIMEOUT_MS,
+  type NetworkExchange,
+  type PlaybackFile,
+  type StreamMessage,
+} from '@playback/detector';
 import { attributeClickIssue } from '../click-issues/attribute-click-issue.js';
+import { eventStreamBody } from '../network/recorded-streams.js';
 import { isStaticAsset } from '../network/static-asset.js';
 import { isAppNavigation } from '../replay/app-navigation.js';
 import { messageShape } from '../replay/error-signature.js';
@@ -30,26 +36,41 @@ function shapePattern(message: string): string {
     .join('.*?')}$`;
 }
 
+/** A recorded response as the spec serves it: an event stream's events are its body. */
+function answerOf(exchange: NetworkExchange, response: NonNullable<NetworkExchange['response']>) {
+  if (exchange.initiator === 'eventsource' && exchange.messages) {
+    const headers = { ...response.headers, 'content-type': 'text/event-stream' };
+    return { status: response.status, headers, body: eventStreamBody(exchange.messages) };
+  }
+  const body = response.body;
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: body?.data ?? '',
+    ...(body?.encoding === 'base64' ? { base64: true } : {}),
+  };
+}
+
 function recordedAnswers(file: PlaybackFile, origin: string) {
   const answers: Record<string, unknown[]> = {};
+  const sockets: Record<string, StreamMessage[][]> = {};
   const calls: string[] = [];
   const ordered = [...file.network].sort((a, b) => a.timing.startT - b.timing.startT);
   for (const exchange of ordered) {
     if (exchange.initiator === 'document' || !exchange.response) continue;
     if (exchange.initiator === 'other' && isStaticAsset({ url: exchange.url })) continue;
     const key = requestKey(exchange.method, exchange.url, origin);
-    const body = exchange.response.body;
-    answers[key] ??= [];
-    answers[key].push({
-      status: exchange.response.status,
-      headers: exchange.response.headers,
-      body: body?.data ?? '',
-      ...(body?.encoding === 'base64' ? { base64: true } : {}),
-    });
+    if (exchange.initiator === 'websocket') {
+      sockets[key] ??= [];
+      sockets[key].push(exchange.messages ?? []);
+    } else {
+      answers[key] ??= [];
+      answers[key].push(answerOf(exchange, exchange.response));
+    }
     // A failed request is the bug's, not what a fixed app must repeat.
     if (exchange.response.status < 400) calls.push(key);
   }
-  return { answers, calls };
+  return { answers, sockets, calls };
 }
 
 /** Steps where the user's click went unanswered: the spec asserts that it is answered now. */
@@ -78,7 +99,7 @@ function reactionSteps(file: PlaybackFile): Map<number, string> {
  */
 export function exportPlaywrightSpec(file: PlaybackFile, options: { baseUrl?: string } = {}): string {
   const origin = new URL(file.meta.url).origin;
-  const { answers, calls } = recordedAnswers(file, origin);
+  const { answers, sockets, calls } = recordedAnswers(file, origin);
   const reactions = reactionSteps(file);
   const errors = file.errors.map((e) => ({
     type: e.type,
@@ -123,6 +144,9 @@ const API_TYPES = ['fetch', 'xhr', 'eventsource', 'websocket', 'ping'];
 /** Recorded responses by method and URL (the app's own origin by path); identical requests get them in order. */
 const recorded: Record<string, Array<{ status: number; headers: Record<string, string>; body: string; base64?: boolean }>> = ${JSON.stringify(answers, null, 2)};
 
+/** Recorded WebSockets by URL, each as its frames in order (\`in\`: the server's; \`out\`: the page's). */
+const recordedSockets: Record<string, Array<Array<{ direction: 'in' | 'out'; data: string; encoding?: string }>>> = ${JSON.stringify(sockets, null, 2)};
+
 /** The API calls the user's session made, in order (failed ones left out: those were the bug's). */
 const RECORDED_CALLS: string[] = ${JSON.stringify(calls, null, 2)};
 
@@ -146,6 +170,17 @@ test(${q(`session ${file.meta.id}: what failed the user no longer does`)}, async
   const made: string[] = [];
   const pageErrors: Error[] = [];
   page.on('pageerror', (error) => pageErrors.push(error));
+  // A rejected promise nobody handled (an async handler that threw) is an error the user hit too.
+  await page.exposeFunction('__playbackRejection', (name: string, message: string) =>
+    pageErrors.push(Object.assign(new Error(message), { name })),
+  );
+  await page.addInitScript(() =>
+    addEventListener('unhandledrejection', (event) => {
+      const reason = event.reason as { name?: string; message?: string } | undefined;
+      const report = (window as unknown as { __playbackRejection(n: string, m: string): void }).__playbackRejection;
+      report(reason?.name ?? 'Error', reason?.message ?? String(event.reason));
+    }),
+  );
   await page.route('**/*', async (route) => {
     const request = route.request();
     if (!API_TYPES.includes(request.resourceType())) return route.continue();
@@ -161,6 +196,34 @@ test(${q(`session ${file.meta.id}: what failed the user no longer does`)}, async
       headers: answer.headers,
       body: answer.base64 ? Buffer.from(answer.body, 'base64') : answer.body,
     });
+  });
+
+  // A recorded socket gets the server's frames, each once the page has sent the frames before it.
+  await page.routeWebSocket(/.*/, (ws) => {
+    const key = keyOf('GET', ws.url());
+    const frames = recordedSockets[key]?.shift();
+    if (!frames) {
+      // The dev server's own sockets (hot updates) go to it; others the recording lacks are closed.
+      if (new URL(ws.url()).host === new URL(BASE_URL).host) return ws.connectToServer();
+      made.push(key);
+      return ws.close({ code: 1011, reason: 'not in the recording' });
+    }
+    made.push(key);
+    let sent = 0;
+    let next = 0;
+    const flush = () => {
+      for (; next < frames.length; next++) {
+        const frame = frames[next]!;
+        if (frame.direction === 'out') {
+          if (sent < frames.slice(0, next + 1).filter((f) => f.direction === 'out').length) return;
+        } else ws.send(frame.encoding === 'base64' ? Buffer.from(frame.data, 'base64') : frame.data);
+      }
+    };
+    ws.onMessage(() => {
+      sent++;
+      flush();
+    });
+    flush();
   });
 
   /** The first recorded selector that finds exactly one visible element, as \`playback replay\` picks. */

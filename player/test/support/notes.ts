@@ -1,18 +1,19 @@
-// The jQuery notes app and its API on another origin: search, notes, and an EventSource of prices.
-import { readFileSync } from 'node:fs';
+// The notes API every conformance app talks to, on another origin: search, notes, and prices
+// as an EventSource (`/api/prices`) and as a WebSocket (`/api/live`: prices once the page
+// subscribes). Each app is served as its dev server would, pointed at the API.
 import { createServer } from 'node:http';
-import { createRequire } from 'node:module';
+import { WebSocketServer } from 'ws';
 import { listen, type Served, serveTestApp } from './serve-test-app.js';
 
 export type { Served };
 
-const appDir = new URL('../apps/jquery/', import.meta.url);
-const jquery = readFileSync(createRequire(import.meta.url).resolve('jquery/dist/jquery.min.js'), 'utf8');
 const WORDS = ['apple', 'apricot', 'banana', 'blueberry', 'cherry'];
 /** The price events the API streams, in order. */
 export const PRICES = ['1.08', '1.09', '1.07'];
+/** The frame a page sends on `/api/live` before prices come. */
+export const SUBSCRIBE = JSON.stringify({ subscribe: 'prices' });
 
-export function startNotesApi(): Promise<Served> {
+export async function startNotesApi(): Promise<Served> {
   const server = createServer((req, res) => {
     res.setHeader('access-control-allow-origin', req.headers.origin ?? '*');
     res.setHeader('access-control-allow-headers', 'content-type');
@@ -43,17 +44,38 @@ export function startNotesApi(): Promise<Served> {
     }
     res.writeHead(404).end();
   });
-  return listen(server);
+  const live = new WebSocketServer({ server, path: '/api/live' });
+  live.on('connection', (socket) =>
+    socket.on('message', (data) => {
+      if (String(data) === SUBSCRIBE) for (const price of PRICES) socket.send(price);
+    }),
+  );
+  const served = await listen(server);
+  return {
+    url: served.url,
+    close: async () => {
+      for (const socket of live.clients) socket.terminate();
+      live.close();
+      await served.close();
+    },
+  };
+}
+
+/** How a conformance app is served: its folder (index.html with a `<!--config-->` marker) and scripts by path. */
+export interface NotesApp {
+  appDir: URL;
+  scripts: Record<string, string>;
 }
 
 export function serveNotesApp(
+  app: NotesApp,
   apiUrl: string,
   options: { bug?: boolean; headHtml?: string; assets?: Record<string, string> } = {},
 ) {
   const config = `<script>window.NOTES_API = ${JSON.stringify(apiUrl)};${options.bug ? 'window.NOTES_BUG = true;' : ''}</script>`;
-  return serveTestApp(appDir, {
+  return serveTestApp(app.appDir, {
     marker: '<!--config-->',
     head: `${config}${options.headHtml ?? ''}`,
-    scripts: { '/jquery.js': jquery, ...options.assets },
+    scripts: { ...app.scripts, ...options.assets },
   });
 }

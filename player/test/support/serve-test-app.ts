@@ -1,5 +1,5 @@
 // Serves one of the test apps as a dev server would: its page (with config and monitoring put in
-// at a marker), its app.js, and any other script by path.
+// at a marker) on every route, its app.js, and any other script by path.
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -32,7 +32,8 @@ export async function serveTestApp(
     const path = (req.url ?? '/').split('?')[0]!;
     const script = (body: string | Buffer) =>
       res.writeHead(200, { 'content-type': 'text/javascript' }).end(body);
-    if (path === '/') {
+    // A path with no file extension is one of the app's routes (history routing): its page.
+    if (!/\.\w+$/.test(path)) {
       const html = readFileSync(new URL('index.html', appDir), 'utf8').replace(page.marker, page.head);
       return res.writeHead(200, { 'content-type': 'text/html' }).end(html);
     }
