@@ -11,6 +11,7 @@ import {
   type ReportPath,
 } from '../api/types';
 import { formatCount } from '../lib/format';
+import { FilterSelect } from './filter-select';
 import { PATH_LABELS } from './path-label';
 import { Segmented } from './segmented';
 import { TYPE_DESCRIPTIONS, TYPE_LABELS } from './type-badge';
@@ -69,14 +70,7 @@ export function IssueFilters({
             onInput={(event) => setText((event.target as HTMLInputElement).value)}
           />
         </label>
-        <select
-          class="select"
-          aria-label="Path"
-          value={values.path}
-          onChange={(event) =>
-            onChange({ path: (event.target as HTMLSelectElement).value as ReportPath | '' })
-          }
-        >
+        <FilterSelect label="Path" value={values.path} onChange={(path) => onChange({ path })}>
           <option value="">All paths</option>
           {REPORT_PATHS.map((path) => (
             <option key={path} value={path}>
@@ -84,13 +78,8 @@ export function IssueFilters({
               {facets ? ` (${formatCount(facets.paths[path])})` : ''}
             </option>
           ))}
-        </select>
-        <select
-          class="select"
-          aria-label="Route"
-          value={values.route}
-          onChange={(event) => onChange({ route: (event.target as HTMLSelectElement).value })}
-        >
+        </FilterSelect>
+        <FilterSelect label="Route" value={values.route} onChange={(route) => onChange({ route })}>
           <option value="">All routes</option>
           {!routeListed && <option value={values.route}>{values.route}</option>}
           {routes.map(({ route, issues }) => (
@@ -98,17 +87,12 @@ export function IssueFilters({
               {route} ({formatCount(issues)})
             </option>
           ))}
-        </select>
-        <select
-          class="select"
-          aria-label="Sort"
-          value={values.sort}
-          onChange={(event) => onChange({ sort: (event.target as HTMLSelectElement).value as IssueSort })}
-        >
+        </FilterSelect>
+        <FilterSelect label="Sort" value={values.sort} onChange={(sort) => onChange({ sort })}>
           <option value="last_seen">Last seen</option>
           <option value="first_seen">Newest</option>
           <option value="count">Most events</option>
-        </select>
+        </FilterSelect>
         <Segmented
           label="Period"
           options={PERIODS}
