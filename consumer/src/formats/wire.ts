@@ -3,12 +3,10 @@
 // store's row mappers return their types, and the dashboard imports the types (`import type`, erased
 // by esbuild). One definition, so the three cannot drift.
 import {
+  ClickIssueSchema,
   ClickIssueTypeSchema,
-  EvidenceSchema,
   IssueSourceSchema,
-  PageErrorSchema,
   PlaybackMetaSchema,
-  TargetSchema,
 } from '@playback/detector';
 import { z } from 'zod';
 import { ReportPathSchema, TrafficPathSchema } from './report-paths.js';
@@ -46,21 +44,24 @@ export const IssueSummarySchema = z.object({
 });
 export type IssueSummary = z.infer<typeof IssueSummarySchema>;
 
-export const OccurrenceViewSchema = z.object({
+/** An occurrence as the API shows it: the click issue's own fields, and where and when it arrived. */
+export const OccurrenceViewSchema = ClickIssueSchema.pick({
+  sessionId: true,
+  replayId: true,
+  url: true,
+  evidence: true,
+  error: true,
+  target: true,
+}).extend({
   id: z.string(),
   path: ReportPathSchema,
   source: IssueSourceSchema,
-  sessionId: z.string().nullable(),
-  replayId: z.string().nullable(),
   occurredAt: Iso,
   receivedAt: Iso,
-  url: z.string(),
+  // As loose as the store reads them back: no check here stricter than what was stored.
   timeAfterClickMs: z.number(),
   clickCount: z.number(),
   endReason: z.string(),
-  evidence: z.array(EvidenceSchema),
-  error: PageErrorSchema.nullable(),
-  target: TargetSchema,
 });
 export type OccurrenceView = z.infer<typeof OccurrenceViewSchema>;
 
