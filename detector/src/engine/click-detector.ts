@@ -63,6 +63,14 @@ export class ClickDetector {
   private readonly handlers: ClickDetectorHandlers;
   private readonly createId: (seed: string) => string;
   private episodes: Episode[] = [];
+  /**
+   * Bookkeeping that keeps the per-call cost flat however many clicks are open: how many episodes
+   * still wait for a reaction, the open episode of each click id, and a time before which nothing
+   * is due (a lower bound of every episode's due time, so most ticks settle nothing in O(1)).
+   */
+  private waitingCount = 0;
+  private readonly episodeById = new Map<string, Episode>();
+  private nextDueAt = Number.POSITIVE_INFINITY;
   /** Signals of the last MAX_PRESS_DURATION_MS, for clicks whose press began earlier. */
   private recentSignals: Signal[] = [];
   private now = Number.NEGATIVE_INFINITY;
@@ -99,10 +107,12 @@ export class ClickDetector {
     const burst = this.findBurst(key, t);
     if (burst) {
       joinEpisode(burst, click);
+      if (click.id !== undefined) this.episodeById.set(click.id, burst);
       addEvidence(burst, { type: 'click', t, x: click.x, y: click.y });
       if (!burst.rage && !burst.answer) {
         burst.rage = hasBurst(burst.clicks, this.options.rageClickCount, this.options.rageWindowMs);
       }
+      this.scheduled(burst);
       return;
     }
     const episode = openEpisode(this.nextSeq++, key, click);
@@ -114,10 +124,14 @@ export class ClickDetector {
   signal(signal: Signal): void {
     const t = this.tick(signal.t);
     const seen = t === signal.t ? signal : { ...signal, t };
+    let discounted: DiscountedSignal | undefined;
     for (const episode of this.episodes) {
       if (episode.errorOnly || firstClick(episode).t > t) continue;
       if (answersEpisode(seen, episode)) this.answer(episode, seen);
-      else if (!episode.answer) this.discount(episode, seen);
+      else if (!episode.answer) {
+        discounted ??= discountedSignal(seen);
+        this.discount(episode, discounted);
+      }
     }
     this.recentSignals.push(seen);
     this.pruneRecentSignals();
@@ -141,6 +155,7 @@ export class ClickDetector {
     if (!owner) return;
     if (!owner.error) owner.error = error;
     addEvidence(owner, { type: 'error', t, errorType: error.type, message: error.message });
+    this.scheduled(owner);
   }
 
   /** Time has reached `t`: settle every episode that is due. */
@@ -153,6 +168,9 @@ export class ClickDetector {
     this.tick(t);
     const open = this.episodes;
     this.episodes = [];
+    this.waitingCount = 0;
+    this.episodeById.clear();
+    this.nextDueAt = Number.POSITIVE_INFINITY;
     this.recentSignals = [];
     for (const episode of open) {
       const outcome = this.outcomeAtFlush(episode);
@@ -163,12 +181,13 @@ export class ClickDetector {
 
   /** True while some click is still waiting for a reaction. */
   isWaiting(): boolean {
-    return this.episodes.some((episode) => !episode.answer && !episode.errorOnly);
+    return this.waitingCount > 0;
   }
 
   /** True while the click with this id (Click.id) is still waiting for a reaction. */
   isWaitingFor(id: string): boolean {
-    return this.episodes.some((episode) => !episode.answer && !episode.errorOnly && episode.ids.has(id));
+    const episode = this.episodeById.get(id);
+    return episode !== undefined && isWaitingEpisode(episode);
   }
 
   stats(): ClickDetectorStats {
@@ -190,13 +209,32 @@ export class ClickDetector {
 
   private addEpisode(episode: Episode): void {
     this.episodes.push(episode);
+    if (isWaitingEpisode(episode)) this.waitingCount++;
+    for (const id of episode.ids) this.episodeById.set(id, episode);
+    this.scheduled(episode);
     if (this.episodes.length > MAX_OPEN_EPISODES) this.evictOldest();
+  }
+
+  /** The episode left the open list (settled or evicted). */
+  private removed(episode: Episode): void {
+    if (isWaitingEpisode(episode)) this.waitingCount--;
+    for (const id of episode.ids) if (this.episodeById.get(id) === episode) this.episodeById.delete(id);
+  }
+
+  /** The episode changed (opened, joined, answered, erred): its due time may now come sooner. */
+  private scheduled(episode: Episode): void {
+    const at = this.dueAt(episode);
+    if (at < this.nextDueAt) this.nextDueAt = at;
   }
 
   /** The signal is this episode's: the first one is its answer, later ones are evidence. */
   private answer(episode: Episode, signal: Signal): void {
     const first = !episode.answer;
-    if (first) episode.answer = signal;
+    if (first) {
+      if (!episode.errorOnly) this.waitingCount--;
+      episode.answer = signal;
+      this.scheduled(episode);
+    }
     addEvidence(episode, {
       type: 'signal',
       t: signal.t,
@@ -208,12 +246,7 @@ export class ClickDetector {
   }
 
   /** A signal that is not this waiting episode's answer, named once per kind, place and reason. */
-  private discount(episode: Episode, signal: Signal): void {
-    const why =
-      signal.answers === null
-        ? (signal.why ?? "the page's own activity")
-        : `answers another click${signal.why ? ` (${signal.why})` : ''}`;
-    const seenKey = `${signal.kind}|${signal.detail ?? ''}|${why}`;
+  private discount(episode: Episode, { signal, why, seenKey }: DiscountedSignal): void {
     if (episode.discounted.has(seenKey)) return;
     episode.discounted.add(seenKey);
     addEvidence(episode, {
@@ -241,12 +274,16 @@ export class ClickDetector {
   private answerFromPress(episode: Episode, click: Click): void {
     if (click.pointerDownT === undefined || click.pointerDownT >= click.t) return;
     const from = Math.max(click.pointerDownT, click.t - MAX_PRESS_DURATION_MS);
-    const early = this.recentSignals.find(
-      (signal) =>
-        signal.t >= from &&
-        signal.t <= click.t &&
-        (signal.answers === undefined || (signal.answers !== null && signal.answers === click.id)),
-    );
+    let early: Signal | undefined;
+    // Recent signals are in time order: start at the first one inside the press.
+    for (let i = firstAtOrAfter(this.recentSignals, from); i < this.recentSignals.length; i++) {
+      const signal = this.recentSignals[i]!;
+      if (signal.t > click.t) break;
+      if (signal.answers === undefined || (signal.answers !== null && signal.answers === click.id)) {
+        early = signal;
+        break;
+      }
+    }
     if (!early) return;
     episode.answer = { ...early, t: click.t };
     addEvidence(episode, {
@@ -276,15 +313,20 @@ export class ClickDetector {
   }
 
   private settleDue(t: number): void {
+    if (t < this.nextDueAt) return;
     const due: Array<{ episode: Episode; at: number }> = [];
+    let nextDueAt = Number.POSITIVE_INFINITY;
     for (const episode of this.episodes) {
       const at = this.dueAt(episode);
       if (at <= t) due.push({ episode, at });
+      else if (at < nextDueAt) nextDueAt = at;
     }
+    this.nextDueAt = nextDueAt;
     if (due.length === 0) return;
     due.sort((a, b) => a.at - b.at || a.episode.seq - b.episode.seq);
     const settled = new Set(due.map((d) => d.episode));
     this.episodes = this.episodes.filter((episode) => !settled.has(episode));
+    for (const episode of settled) this.removed(episode);
     for (const { episode, at } of due) {
       const outcome = this.outcomeAt(episode, at);
       if (outcome) this.emit(episode, outcome);
@@ -328,6 +370,7 @@ export class ClickDetector {
   private evictOldest(): void {
     const oldest = this.episodes.shift();
     if (!oldest) return;
+    this.removed(oldest);
     this.counters.evicted++;
     const outcome = this.outcomeAtFlush(oldest);
     if (outcome) this.emit(oldest, outcome);
@@ -378,6 +421,38 @@ export class ClickDetector {
       this.handlers.onHandlerError?.(error);
     }
   }
+}
+
+/** The index of the first signal at or after `t` in signals sorted by time (binary search). */
+function firstAtOrAfter(signals: readonly Signal[], t: number): number {
+  let low = 0;
+  let high = signals.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (signals[mid]!.t < t) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** A click still waiting for its reaction (an error-only click never waits). */
+function isWaitingEpisode(episode: Episode): boolean {
+  return !episode.answer && !episode.errorOnly;
+}
+
+/** A signal as the evidence of the clicks it does not answer names it: worked out once per signal. */
+interface DiscountedSignal {
+  signal: Signal;
+  why: string;
+  seenKey: string;
+}
+
+function discountedSignal(signal: Signal): DiscountedSignal {
+  const why =
+    signal.answers === null
+      ? (signal.why ?? "the page's own activity")
+      : `answers another click${signal.why ? ` (${signal.why})` : ''}`;
+  return { signal, why, seenKey: `${signal.kind}|${signal.detail ?? ''}|${why}` };
 }
 
 /** Unattributed signals answer every waiting click (the offline readers); attributed ones only their own. */
