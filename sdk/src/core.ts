@@ -31,6 +31,7 @@ import { observeScroll } from './observe/scroll.js';
 import { observeSelection } from './observe/selection.js';
 import { composedContains, composedParent } from './observe/shadow.js';
 import { selectorOf } from './observe/target.js';
+import { ClickTargets } from './observe/target-cache.js';
 import type { ClickIssuesOptions } from './options.js';
 import { type ClickIssuesStats, countFailure, emptyStats } from './stats.js';
 import { epochNow } from './time.js';
@@ -93,6 +94,8 @@ export class ClickIssuesCore implements ObserverSink {
   private timer: ReturnType<typeof setInterval> | null = null;
   private started = false;
   private lastReaction: Element | null = null;
+  /** Descriptions of recently clicked elements, dropped as the DOM around them changes. */
+  private readonly targets = new ClickTargets();
 
   constructor(
     options: ClickIssuesOptions,
@@ -132,7 +135,7 @@ export class ClickIssuesCore implements ObserverSink {
     );
     this.observers = [
       observeCauses(this.causes),
-      observeClicks(options.ignoreSelectors ?? []),
+      observeClicks(options.ignoreSelectors ?? [], this.targets),
       observeMutations,
       observeScroll,
       observeFocus,
@@ -255,6 +258,7 @@ export class ClickIssuesCore implements ObserverSink {
   }
 
   mutations(records: readonly MutationRecord[], t: number): void {
+    this.targets.changed(records);
     const waiting = this.interested();
     const seen = new Set<Element>();
     if (!waiting) {
@@ -268,12 +272,14 @@ export class ClickIssuesCore implements ObserverSink {
       return;
     }
     const cause = this.causes.current();
+    // The clicks a change may answer do not change within a batch: the detector hears it after.
+    const candidates = this.candidates();
     const answered = new Map<string, { el: Element; why: string }>();
     let discounted: { el: Element; why: string } | null = null;
     for (const record of records) {
       const el = elementOf(record);
       if (!el || el.closest(`[${OWN_NODE_ATTRIBUTE}]`)) continue;
-      const verdict = this.attributeChange(record, el, cause, t, seen.has(el));
+      const verdict = this.attributeChange(record, el, cause, candidates, t, seen.has(el));
       seen.add(el);
       if (verdict.answers === null) {
         this.stats.mutations.background++;
@@ -347,10 +353,10 @@ export class ClickIssuesCore implements ObserverSink {
     record: MutationRecord,
     el: Element,
     cause: Cause,
+    candidates: readonly ClickCause[],
     t: number,
     counted: boolean,
   ): Verdict {
-    const candidates = this.candidates();
     if (candidates.some((click) => isPressFeedback(record, click.element))) {
       return { answers: null, why: 'press feedback on the clicked element (ripple, focus or pressed state)' };
     }

@@ -1,53 +1,32 @@
 // The SDK's builds in Chromium: the script-tag build injected as Playwright's addInitScript does
 // (inside a function scope), and a fourth, test-only report path given to the integration.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, ensureChromium } from '../../../scripts/ensure-chromium.mjs';
 import { scriptTagBuildOptions } from '../../scripts/script-tag-build.mjs';
+import { bundlePageScript, openTestBrowser, sdkRoot, type TestBrowser } from '../browser-page.fixture.js';
 
-const sdkRoot = fileURLToPath(new URL('../..', import.meta.url));
-
+let opened: TestBrowser;
 let browser: Browser;
-let server: Server;
 let origin: string;
 const scripts = new Map<string, string>();
 
-async function bundle(options: Parameters<typeof build>[0]): Promise<string> {
-  const result = await build({ ...options, write: false, logLevel: 'error' });
-  return result.outputFiles![0]!.text;
-}
-
 beforeAll(async () => {
-  scripts.set('/global.js', await bundle(scriptTagBuildOptions(sdkRoot)));
+  scripts.set('/global.js', await bundlePageScript(scriptTagBuildOptions(sdkRoot)));
   // A page that registers a report path the SDK does not have: it logs issues on window.
   scripts.set(
     '/fourth-path.js',
-    await bundle({
-      absWorkingDir: sdkRoot,
-      bundle: true,
-      format: 'iife',
-      platform: 'browser',
-      stdin: {
-        resolveDir: sdkRoot,
-        loader: 'ts',
-        contents: `
-          import * as Sentry from '@sentry/browser';
-          import { clickIssuesIntegrationWith } from './src/integration.ts';
-          const logged = (window.logged = []);
-          const logPath = { path: 'log', send(issue) { logged.push(issue); return true; } };
-          const integration = clickIssuesIntegrationWith({ paths: [logPath] });
-          Sentry.init({
-            dsn: 'http://public@' + location.host + '/1',
-            integrations: [integration({ report: 'log', deadTimeoutMs: 400, slowThresholdMs: 200 })],
-          });`,
-      },
-    }),
+    await bundlePageScript(`
+      import * as Sentry from '@sentry/browser';
+      import { clickIssuesIntegrationWith } from './src/integration.ts';
+      const logged = (window.logged = []);
+      const logPath = { path: 'log', send(issue) { logged.push(issue); return true; } };
+      const integration = clickIssuesIntegrationWith({ paths: [logPath] });
+      Sentry.init({
+        dsn: 'http://public@' + location.host + '/1',
+        integrations: [integration({ report: 'log', deadTimeoutMs: 400, slowThresholdMs: 200 })],
+      });`),
   );
-  server = createServer((req, res) => {
+  opened = await openTestBrowser((req, _body, res) => {
     const script = scripts.get(req.url ?? '');
     if (script) return res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
     if (req.url?.startsWith('/api/')) return res.writeHead(200).end('{}');
@@ -56,14 +35,11 @@ beforeAll(async () => {
       .writeHead(200, { 'content-type': 'text/html' })
       .end(`<!doctype html><button id="b">Nothing</button>${src}`);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS, headless: true });
+  ({ browser, origin } = opened);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  server?.close();
+  await opened?.close();
 });
 
 describe('the SDK builds in a page', () => {

@@ -1,11 +1,16 @@
 import type { Click } from '@playback/detector/engine';
 import { eventEpochTime } from '../time.js';
 import { listen, type Observer } from './context.js';
+import { addListener } from './native-listeners.js';
 import { closedRootOf } from './shadow.js';
 import { buildTarget, type ResolvedTarget, resolveActionable } from './target.js';
+import type { ClickTargets } from './target-cache.js';
 
 /** The element an event happened on, looking inside open shadow roots. */
 export function eventElement(event: Event): Element | null {
+  // Without an open shadow root under it, the target is where the event happened (no path to build).
+  const target = event.target;
+  if (target instanceof Element && !target.shadowRoot) return target;
   const path = typeof event.composedPath === 'function' ? event.composedPath() : [];
   for (const node of path) {
     if (node instanceof Element) return node;
@@ -35,7 +40,18 @@ function actionableAt(el: Element, x: number, y: number): ResolvedTarget {
  * (and anything they change) come after. Keyboard activations (detail 0, no
  * pointer) are not pointer clicks and are left alone.
  */
-export function observeClicks(ignoreSelectors: readonly string[]): Observer {
+export function observeClicks(ignoreSelectors: readonly string[], targets: ClickTargets): Observer {
+  /** What a click on `el` acts on, and its description: kept from an earlier click while still true. */
+  const describe = (el: Element, x: number, y: number) => {
+    const kept = targets.get(el);
+    if (kept)
+      return { resolved: { element: kept.element, actionable: kept.actionable }, target: { ...kept.target } };
+    const resolved = actionableAt(el, x, y);
+    const target = buildTarget(resolved, el, ignoreSelectors);
+    // Inside a closed root the answer depends on the point clicked: not kept.
+    if (!closedRootOf(el)) targets.keep(el, resolved.element, resolved.actionable, target);
+    return { resolved, target };
+  };
   return (win, sink) => {
     let pointerDownT: number | undefined;
     const offDown = listen(win, 'pointerdown', sink, 'pointerdown', (event) => {
@@ -43,7 +59,11 @@ export function observeClicks(ignoreSelectors: readonly string[]): Observer {
       if (!el || !event.isTrusted) return;
       pointerDownT = eventEpochTime(event);
       const pointer = event as PointerEvent;
-      sink.press(actionableAt(el, pointer.clientX, pointer.clientY).element, pointerDownT);
+      const kept = targets.get(el);
+      sink.press(
+        kept ? kept.element : actionableAt(el, pointer.clientX, pointer.clientY).element,
+        pointerDownT,
+      );
     });
     const offClick = listen(win, 'click', sink, 'click', (event) => {
       const el = eventElement(event);
@@ -58,11 +78,11 @@ export function observeClicks(ignoreSelectors: readonly string[]): Observer {
       const pointerType = (event as PointerEvent).pointerType ?? '';
       if (mouse.detail === 0 && pointerType === '') return;
       const t = eventEpochTime(event);
-      const resolved = actionableAt(el, mouse.clientX, mouse.clientY);
+      const { resolved, target } = describe(el, mouse.clientX, mouse.clientY);
       const click: Click = {
         t,
         url: win.location.href,
-        target: buildTarget(resolved, el, ignoreSelectors),
+        target,
         x: Math.round(mouse.clientX),
         y: Math.round(mouse.clientY),
         button: mouse.button,
@@ -73,7 +93,7 @@ export function observeClicks(ignoreSelectors: readonly string[]): Observer {
       pointerDownT = undefined;
       sink.click(click, resolved.element);
       // Added during the capture phase, so it runs in this dispatch's bubble phase, after the app's handlers.
-      win.addEventListener('click', () => sink.clickHandled(), { once: true });
+      addListener(win, 'click', () => sink.clickHandled(), { once: true });
     });
     return () => {
       offDown();

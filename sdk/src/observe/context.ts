@@ -1,4 +1,5 @@
 import type { Click, PageError, SignalKind } from '@playback/detector/engine';
+import { addListener, removeListener } from './native-listeners.js';
 
 /** What observers report to; implemented by the click-issues core. */
 export interface ObserverSink {
@@ -40,8 +41,8 @@ export function listen(
       sink.fail(where);
     }
   };
-  target.addEventListener(type, guarded, options);
-  return () => target.removeEventListener(type, guarded, options);
+  addListener(target, type, guarded, options);
+  return () => removeListener(target, type, guarded, options);
 }
 
 /** Runs every detach function, even if one throws. */

@@ -1,35 +1,19 @@
 // The recorder as a Sentry integration, in Chromium with @sentry/browser and its Replay: the
 // upload goes to the DSN's playback route, and the file carries Sentry's release, environment
 // and replay id.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { build } from 'esbuild';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, ensureChromium } from '../../../scripts/ensure-chromium.mjs';
+import { bundlePageScript, openTestBrowser, type TestBrowser } from '../browser-page.fixture.js';
 
-const sdkRoot = fileURLToPath(new URL('../..', import.meta.url));
-
+let opened: TestBrowser;
 let browser: Browser;
-let server: Server;
 let origin: string;
 let script = '';
 const uploads: Array<{ url: string; encoding: string | undefined; file: Record<string, unknown> }> = [];
 
 beforeAll(async () => {
-  const result = await build({
-    absWorkingDir: sdkRoot,
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    write: false,
-    logLevel: 'error',
-    stdin: {
-      resolveDir: sdkRoot,
-      loader: 'ts',
-      contents: `
+  script = await bundlePageScript(`
         import * as Sentry from '@sentry/browser';
         import { playbackRecorder } from './src/record/recorder.ts';
         Sentry.init({
@@ -47,14 +31,8 @@ beforeAll(async () => {
         });
         window.replayId = () => Sentry.getReplay()?.getReplayId();
         document.getElementById('save').addEventListener('click', () =>
-          fetch('/api/save', { method: 'POST', body: JSON.stringify({ note: document.getElementById('note').value }) }));`,
-    },
-  });
-  script = result.outputFiles[0]!.text;
-  server = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const body = Buffer.concat(chunks);
+          fetch('/api/save', { method: 'POST', body: JSON.stringify({ note: document.getElementById('note').value }) }));`);
+  opened = await openTestBrowser((req, body, res) => {
     if (req.url === '/app.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
     if (req.url?.startsWith('/api/7/playback/')) {
       const encoding = req.headers['content-encoding'];
@@ -68,14 +46,11 @@ beforeAll(async () => {
       .writeHead(200, { 'content-type': 'text/html' })
       .end('<!doctype html><input id="note"><button id="save">Save</button><script src="/app.js"></script>');
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS, headless: true });
+  ({ browser, origin } = opened);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  server?.close();
+  await opened?.close();
 });
 
 describe('playbackRecorder as a Sentry integration', () => {
