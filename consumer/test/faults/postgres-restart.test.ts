@@ -4,6 +4,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/open-store.js';
 import { startCrashClients } from './crash-clients.js';
+import { faultReport } from './fault-report.js';
+import { createProject } from './serve-api.js';
 import { ServeProcess, until } from './serve-process.js';
 import { ThrowawayPostgres } from './throwaway-postgres.js';
 
@@ -18,13 +20,8 @@ describe.runIf(ThrowawayPostgres.available())('a PostgreSQL restart while servin
     const serve = new ServeProcess({ PLAYBACK_DATABASE_URL: postgres.url, PLAYBACK_API_TOKEN: TOKEN });
     try {
       const url = await serve.url();
-      const created = await fetch(`${url}/api/projects`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ name: 'restart' }),
-      });
-      const project = (await created.json()) as { id: number; dsn: string };
-      const publicKey = new URL(project.dsn).username;
+      const project = await createProject(url, TOKEN, 'restart');
+      const publicKey = project.key;
       const clients = startCrashClients({
         url,
         projectId: project.id,
@@ -56,20 +53,12 @@ describe.runIf(ThrowawayPostgres.available())('a PostgreSQL restart while servin
       expect((await fetch(`${url}/healthz`)).status).toBe(200);
 
       const db = await openDatabase({ databaseUrl: postgres.url });
-      const stored = await db.query<{ id: string }>(
-        'SELECT id::text AS id FROM occurrences WHERE project_id = $1',
-        [project.id],
-      );
-      await db.close();
-      const storedIds = new Set(stored.map((row) => row.id));
       const { tally } = clients;
       const report = {
-        acknowledged: tally.acknowledged.size,
-        stored: stored.length,
-        lost: [...tally.acknowledged].filter((id) => !storedIds.has(id)).length,
-        duplicated: stored.length - storedIds.size,
+        ...(await faultReport(db, project.id, tally.acknowledged)),
         refusedWith503: tally.otherStatuses[503] ?? 0,
       };
+      await db.close();
       console.info('PostgreSQL restart while serving:', report);
       expect(report.refusedWith503).toBeGreaterThan(0);
       expect(Object.keys(tally.otherStatuses)).toEqual(['503']);

@@ -1,4 +1,6 @@
-// `playback serve` as a real child process, for the fault suite: started from source, killed with SIGKILL.
+// `playback serve`, `consume` or any other sub-command as a real child process, run from source: its
+// output kept line by line, stopped with SIGTERM or killed with SIGKILL. The fault suite and the Kafka
+// suites share it.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -24,13 +26,19 @@ export async function until<T>(
   throw new Error(`timed out waiting for ${what}${lastError ? `: ${(lastError as Error).message}` : ''}`);
 }
 
-export class ServeProcess {
+const running = new Set<ChildProcess>();
+// A test that fails or times out must not leave processes behind.
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
+export class CliProcess {
   readonly lines: string[] = [];
   private readonly child: ChildProcess;
   private readonly exited: Promise<number | null>;
 
-  constructor(env: Record<string, string>, command: 'serve' | 'consume' = 'serve') {
-    this.child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', command], {
+  constructor(args: readonly string[], env: Record<string, string>) {
+    this.child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
       cwd: consumerRoot,
       env: { ...process.env, PLAYBACK_LOG_LEVEL: 'warn', PLAYBACK_PORT: '0', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -44,29 +52,71 @@ export class ServeProcess {
     };
     this.child.stdout!.on('data', collect);
     this.child.stderr!.on('data', collect);
-    this.exited = new Promise((resolve) => this.child.once('exit', (code) => resolve(code)));
+    running.add(this.child);
+    this.exited = new Promise((resolve) =>
+      this.child.once('exit', (code) => {
+        running.delete(this.child);
+        resolve(code);
+      }),
+    );
   }
 
   get pid(): number {
     return this.child.pid!;
   }
 
-  /** Where it listens, as it printed it. */
-  url(): Promise<string> {
-    return until('`playback serve` to print its URL', async () => {
+  /** The first group of the first line matching `pattern`, once printed; throws if the process exits first. */
+  printed(what: string, pattern: RegExp): Promise<string> {
+    return until(what, async () => {
       if (this.child.exitCode !== null)
         throw new Error(`exited with ${this.child.exitCode}:\n${this.lines.join('\n')}`);
       for (const line of this.lines) {
-        const printed = /listening on (http:\/\/\S+)/.exec(line);
-        if (printed) return printed[1]!;
+        const match = pattern.exec(line);
+        if (match) return match[1] ?? match[0];
       }
       return null;
     });
   }
 
-  /** SIGKILL: no shutdown hook, no flush. */
+  /** Resolves with the exit code once it has exited on its own. */
+  exit(): Promise<number | null> {
+    return this.exited;
+  }
+
+  /** SIGKILL: no shutdown hook, no flush, no last commit. */
   async kill(): Promise<void> {
     if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
     await this.exited;
+  }
+
+  /** SIGTERM: a clean stop; resolves with the exit code. */
+  stop(): Promise<number | null> {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGTERM');
+    return this.exited;
+  }
+}
+
+/** Kills every child process the tests started that is still running. */
+export async function killCliProcesses(): Promise<void> {
+  await Promise.all(
+    [...running].map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          child.once('exit', () => resolve());
+          child.kill('SIGKILL');
+        }),
+    ),
+  );
+}
+
+export class ServeProcess extends CliProcess {
+  constructor(env: Record<string, string>) {
+    super(['serve'], env);
+  }
+
+  /** Where it listens, as it printed it. */
+  url(): Promise<string> {
+    return this.printed('`playback serve` to print its URL', /listening on (http:\/\/\S+)/);
   }
 }

@@ -1,16 +1,16 @@
 // What the Kafka suites share: a real broker (scripts/kafka.mjs), a PostgreSQL schema per test, topics
-// and groups of their own per test, reading a topic back, and `playback consume` as a child process.
-import { type ChildProcess, spawn } from 'node:child_process';
+// and groups of their own per test, reading a topic back, and `playback consume` as a child process
+// (faults/serve-process.ts, shared with the fault suite).
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Kafka, type KafkaMessage, logLevel } from 'kafkajs';
 import pg from 'pg';
 import { type RunningKafka, startKafka } from '../../../scripts/kafka.mjs';
 import type { KafkaSettingsInput } from '../../src/queue/kafka-config.js';
 import { POSTGRES_URL } from '../databases.js';
+import { CliProcess, killCliProcesses } from '../faults/serve-process.js';
 
 export { POSTGRES_URL };
 
@@ -123,92 +123,26 @@ export async function readTopic(
   }
 }
 
-const consumerRoot = fileURLToPath(new URL('../..', import.meta.url));
-
-const children = new Set<ChildProcess>();
-// A test that fails or times out must not leave processors behind.
-process.once('exit', () => {
-  for (const child of children) child.kill('SIGKILL');
-});
-
 /** Kills every `playback consume` process the tests started that is still running. */
-export async function killConsumeProcesses(): Promise<void> {
-  await Promise.all(
-    [...children].map(
-      (child) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) return resolve();
-          child.once('exit', () => resolve());
-          child.kill('SIGKILL');
-        }),
-    ),
-  );
-}
+export const killConsumeProcesses = killCliProcesses;
 
 /** `playback consume` in a child process, run from source. */
-export class ConsumeProcess {
-  readonly lines: string[] = [];
-  private readonly child: ChildProcess;
-  private readonly exited: Promise<number | null>;
-
+export class ConsumeProcess extends CliProcess {
   constructor(env: Record<string, string>) {
-    this.child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'consume'], {
-      cwd: consumerRoot,
-      env: { ...process.env, PLAYBACK_LOG_LEVEL: 'warn', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let pending = '';
-    const collect = (chunk: Buffer) => {
-      pending += chunk.toString('utf8');
-      const parts = pending.split('\n');
-      pending = parts.pop() ?? '';
-      this.lines.push(...parts);
-    };
-    this.child.stdout!.on('data', collect);
-    this.child.stderr!.on('data', collect);
-    children.add(this.child);
-    this.exited = new Promise((resolve) =>
-      this.child.once('exit', (code) => {
-        children.delete(this.child);
-        resolve(code);
-      }),
-    );
+    super(['consume'], env);
   }
 
   /** Resolves once it has joined its consumer group. */
   async joined(): Promise<void> {
-    await waitFor('`playback consume` to join its group', async () => {
-      if (this.child.exitCode !== null) {
-        throw new Error(`consume exited with ${this.child.exitCode}:\n${this.lines.join('\n')}`);
-      }
-      return this.lines.some((line) => line.startsWith('joined group'));
-    });
+    await this.printed('`playback consume` to join its group', /^joined group/);
   }
 
   /** Where its /healthz and /metrics answer, as it printed it. */
-  async url(): Promise<string> {
-    return waitFor('`playback consume` to print its URL', async () => {
-      if (this.child.exitCode !== null) {
-        throw new Error(`consume exited with ${this.child.exitCode}:\n${this.lines.join('\n')}`);
-      }
-      for (const line of this.lines) {
-        const printed = /^Playback processors listening on (http:\/\/\S+)/.exec(line);
-        if (printed) return printed[1];
-      }
-      return null;
-    });
-  }
-
-  /** SIGKILL: no shutdown, no last commit. */
-  async kill(): Promise<void> {
-    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
-    await this.exited;
-  }
-
-  /** SIGTERM: finishes its batches and leaves the group; resolves with the exit code. */
-  async stop(): Promise<number | null> {
-    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGTERM');
-    return this.exited;
+  url(): Promise<string> {
+    return this.printed(
+      '`playback consume` to print its URL',
+      /^Playback processors listening on (http:\/\/\S+)/,
+    );
   }
 }
 
