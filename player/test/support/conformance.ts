@@ -6,11 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { type PlaybackFile, parsePlaybackFile } from '@playback/detector';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, ensureChromium } from '../../../scripts/ensure-chromium.mjs';
+import { SCHEMA_FILE } from '../../scripts/write-json-schema.js';
 import { exportPlaywrightSpec } from '../../src/export/export-playwright.js';
-import { replay } from '../../src/replay/replay.js';
+import { startReplay } from '../../src/replay/replay.js';
 import { verify } from '../../src/verify/verify.js';
 import { type NotesApp, PRICES, SUBSCRIBE, serveNotesApp, startNotesApi } from './notes.js';
 import { playwrightProject } from './run-playwright-test.js';
@@ -106,9 +108,20 @@ export function conformanceSuite(stack: ConformanceStack): void {
       const said = feed.messages!.map((m) => [m.direction, m.data]);
       const prices = PRICES.map((p) => ['in', p]);
       expect(said).toEqual(stack.feed === 'websocket' ? [['out', SUBSCRIBE], ...prices] : prices);
-      const report = await replay(clean, { url: await local(), browser, speed: 'max' });
-      expect(report.divergences).toEqual([]);
-      expect(report.completed).toBe(true);
+      // Tools outside TypeScript read the same file through the committed JSON Schema.
+      const schema = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8'));
+      const valid = new Ajv2020({ strict: false, allErrors: true }).compile(schema);
+      expect(valid(clean), JSON.stringify(valid.errors)).toBe(true);
+      const run = await startReplay(clean, { url: await local(), browser, speed: 'max', keepOpen: true });
+      try {
+        expect(run.report.divergences).toEqual([]);
+        expect(run.report.completed).toBe(true);
+        // What the user saw comes back from the file: the last price, the note (as its stand-in).
+        await expect.poll(() => run.page.locator('#ticker').textContent()).toBe(`EUR ${PRICES.at(-1)}`);
+        expect(await run.page.locator('#notes li').count()).toBe(1);
+      } finally {
+        await run.close();
+      }
     });
 
     it('verifies the broken Add note both ways; the fix is judged once its new request is answered', async () => {
