@@ -1,5 +1,6 @@
 // PostgreSQL refuses a NUL in text and jsonb, and jsonb refuses a lone surrogate. One such string in a
 // write shared by many payloads would fail them all, so strings are checked before anything is queued.
+import { mapStrings } from './map-strings.js';
 
 /** A JSON text can hold one only as an escape: most payloads skip the walk. */
 const SUSPECT_ESCAPE = /\\u0000|\\u[dD][89a-fA-F]/;
@@ -49,32 +50,11 @@ export function findUnstorableString(value: unknown, path = ''): UnstorableStrin
   return null;
 }
 
+function storable(text: string): string {
+  return reasonOf(text) ? text.replaceAll('\u0000', '\ufffd').replace(LONE_SURROGATES, '\ufffd') : text;
+}
+
 /** Every NUL and unpaired surrogate replaced by U+FFFD: for text a client captured and cannot help. */
 export function replaceUnstorable<T>(value: T): T {
-  if (typeof value === 'string') {
-    return (
-      reasonOf(value) ? value.replaceAll('\u0000', '\ufffd').replace(LONE_SURROGATES, '\ufffd') : value
-    ) as T;
-  }
-  if (Array.isArray(value)) {
-    let changed = false;
-    const out = value.map((item) => {
-      const next = replaceUnstorable(item);
-      if (next !== item) changed = true;
-      return next;
-    });
-    return (changed ? out : value) as T;
-  }
-  if (value !== null && typeof value === 'object') {
-    let changed = false;
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) {
-      const nextKey = replaceUnstorable(key);
-      const next = replaceUnstorable(item);
-      if (next !== item || nextKey !== key) changed = true;
-      out[nextKey] = next;
-    }
-    return (changed ? out : value) as T;
-  }
-  return value;
+  return mapStrings(value, { text: storable, key: storable });
 }

@@ -1,6 +1,7 @@
 // Server-side scrubbing of what a client sent, before anything is stored or forwarded: the SDK masks
 // already, but an old SDK, a hand-written client or a file built from a HAR brings secrets in.
 import { type ClickIssue, hash64, PASSWORD_STAND_IN, type PlaybackFile } from '@playback/detector';
+import { mapStrings } from '../../formats/map-strings.js';
 import type { ScrubSettings } from './scrub-settings.js';
 import { TextScrubber } from './text-scrubber.js';
 
@@ -40,27 +41,7 @@ const STRUCTURAL_KEYS = new Set([
 
 /** Every string under `value` scrubbed as text, structural keys left alone; unchanged parts keep identity. */
 function scrubStrings<T>(value: T, scrubber: TextScrubber): T {
-  if (typeof value === 'string') return scrubber.text(value) as T;
-  if (Array.isArray(value)) {
-    let changed = false;
-    const out = value.map((item) => {
-      const next = scrubStrings(item, scrubber);
-      if (next !== item) changed = true;
-      return next;
-    });
-    return (changed ? out : value) as T;
-  }
-  if (value !== null && typeof value === 'object') {
-    let changed = false;
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) {
-      const next = STRUCTURAL_KEYS.has(key) ? item : scrubStrings(item, scrubber);
-      if (next !== item) changed = true;
-      out[key] = next;
-    }
-    return (changed ? out : value) as T;
-  }
-  return value;
+  return mapStrings(value, { text: (text) => scrubber.text(text), keep: (key) => STRUCTURAL_KEYS.has(key) });
 }
 
 /**
