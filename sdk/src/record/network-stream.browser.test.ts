@@ -7,6 +7,9 @@ import { type NetworkExchange, parsePlaybackFile } from '@playback/detector';
 import { build } from 'esbuild';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+declare const socket: WebSocket;
+
 import { CHROMIUM_ARGS, ensureChromium } from '../../../scripts/ensure-chromium.mjs';
 
 const sdkRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -105,6 +108,15 @@ describe('streams in the recording', () => {
     await page.fill('#name', 'Ada Lovelace');
     await page.click('#send');
     await page.locator('#chat li').nth(1).waitFor();
+    // The page still sees the browser's own classes.
+    const native = await page.evaluate(
+      () =>
+        socket instanceof WebSocket &&
+        WebSocket.OPEN === 1 &&
+        WebSocket.name === 'WebSocket' &&
+        new (class extends EventSource {})('/api/feed') instanceof EventSource,
+    );
+    expect(native).toBe(true);
     const file = await recorded(page);
     await page.close();
 

@@ -3,6 +3,9 @@ import { binaryBody, textBody } from './body.js';
 import { bodiesAllowed, keepBody, type NetworkCapture, startExchange } from './network-exchange.js';
 import type { LoggedExchange } from './recording-log.js';
 
+/** Messages kept per stream: a feed open all day would otherwise grow without end. */
+const MAX_STREAM_MESSAGES = 5_000;
+
 /** What a stream's frame carries: text, bytes, or a Blob read later. */
 type FrameData = string | ArrayBuffer | ArrayBufferView | Blob;
 
@@ -26,6 +29,7 @@ export function addStreamMessage(
   const kept: StreamMessage = { ...message, t: capture.now(), data: '', encoding: 'text' };
   const messages = entry.exchange.messages ?? [];
   entry.exchange.messages = messages;
+  if (messages.length >= MAX_STREAM_MESSAGES) return;
   messages.push(kept);
   if (!bodiesAllowed(capture, entry)) return;
   const fill = (body: ReturnType<typeof textBody>) => {
@@ -98,6 +102,7 @@ export function recordStreams<T extends EventTarget & { url: string }>(
     ...args: unknown[]
   ) => T;
   Recorded.prototype = Original.prototype;
+  Object.defineProperty(Recorded, 'name', { value: name });
   Object.setPrototypeOf(Recorded, Original);
   host[name] = Recorded;
   return () => {
