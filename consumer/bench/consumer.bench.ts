@@ -2,35 +2,23 @@
 // defaults (PGlite on disk, in-process queue), beside a same-run baseline: a bare fastify route
 // that only reads the body. Load comes from a second process (autocannon). Figures go to
 // bench/results/consumer.json at the repository root.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { cpus, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import Fastify from 'fastify';
 import { writeBenchResult } from '../../bench/support/timing.mjs';
 import { startBenchConsumer } from './bench-consumer.js';
 import type { LoadKind } from './load.js';
+import { loadInChild } from './load-process.js';
+import { runContext } from './run-context.js';
 
 const DURATION_SECONDS = Number(process.env.BENCH_DURATION_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const WARMUP_SECONDS = 2;
-const _root = fileURLToPath(new URL('../..', import.meta.url));
-const loadScript = fileURLToPath(new URL('./load.ts', import.meta.url));
 
-const execFileAsync = promisify(execFile);
-
-/** Runs the load in a child process; this process keeps serving meanwhile (so never a sync spawn). */
-async function load(url: string, kind: LoadKind, seconds = DURATION_SECONDS) {
-  const { stdout } = await execFileAsync(
-    process.execPath,
-    ['--import', 'tsx', loadScript, url, kind, String(seconds), String(CONNECTIONS)],
-    { encoding: 'utf8', cwd: fileURLToPath(new URL('..', import.meta.url)) },
-  );
-  return JSON.parse(stdout.trim().split('\n').pop()!);
-}
+const load = (url: string, kind: LoadKind, seconds = DURATION_SECONDS) =>
+  loadInChild(url, kind, seconds, CONNECTIONS);
 
 async function main() {
   // The baseline: same machine, same run, a route that reads the body and answers.
@@ -66,9 +54,19 @@ async function main() {
     const loadEnded = Date.now();
     await consumer.drain();
     const processedInSeconds = DURATION_SECONDS + (Date.now() - loadEnded) / 1000;
+    const processedPerSecond = Math.round(result.ok / processedInSeconds);
+    // The issue's measure: processed per second as a share of the bare route's rate in this run.
+    const baseline = paths.baseline as { requestsPerSecond: number } | undefined;
     paths[kind] = {
       ...result,
-      ...(kind === 'baseline' ? {} : { processedPerSecond: Math.round(result.ok / processedInSeconds) }),
+      ...(kind === 'baseline'
+        ? {}
+        : {
+            processedPerSecond,
+            ratioToBaseline: baseline
+              ? Math.round((processedPerSecond / baseline.requestsPerSecond) * 1000) / 1000
+              : null,
+          }),
     };
     console.log(
       `${kind.padEnd(10)} ${Math.round(result.requestsPerSecond).toString().padStart(6)} req/s  ` +
@@ -81,10 +79,7 @@ async function main() {
   rmSync(dataDir, { recursive: true, force: true });
 
   const report = {
-    package: '@playback/consumer',
-    date: new Date().toISOString(),
-    node: process.version,
-    cpus: cpus().length,
+    ...runContext(),
     setup: {
       store: 'PGlite on disk',
       queue: 'embedded',

@@ -4,7 +4,9 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const kafka = process.argv.includes('--kafka');
-const benchmarks = kafka ? ['kafka.bench.ts'] : ['consumer.bench.ts', 'dashboard.bench.ts'];
+const benchmarks = kafka
+  ? ['kafka.bench.ts']
+  : ['consumer.bench.ts', 'cost-curve.bench.ts', 'dashboard.bench.ts'];
 
 for (const benchmark of benchmarks) {
   const script = fileURLToPath(new URL(`./${benchmark}`, import.meta.url));
