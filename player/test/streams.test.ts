@@ -1,5 +1,5 @@
 // EventSource events and WebSocket frames come back from the file in the order they came, with the
-// back end stopped. (Recording them is the SDK recorder's part; these files are written as it would.)
+// back end stopped. (Files written by hand, edge cases included; the conformance suites replay what the recorder itself wrote.)
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { NetworkExchange, PlaybackFile } from '@playback/detector';
