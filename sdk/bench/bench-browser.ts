@@ -1,39 +1,25 @@
 // What the SDK's benches share: a local server for the bench pages and scripts, Chromium, the
-// main-thread script clock (CDP Performance metrics), and medians.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, ensureChromium } from '../../scripts/ensure-chromium.mjs';
+// main-thread script clock (CDP Performance metrics), and the repository's shared timing loop
+// (bench/support/timing.mjs: interleaved rounds, medians, results files) over browser rounds.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Page } from 'playwright-core';
+import { timeVariants } from '../../bench/support/timing.mjs';
+import { openTestBrowser, type TestBrowser } from '../src/browser-page.fixture.js';
+
+export { median, writeBenchResult } from '../../bench/support/timing.mjs';
 
 export type Route = (req: IncomingMessage, body: Buffer, res: ServerResponse) => boolean;
 
-export interface BenchBrowser {
+export interface BenchBrowser extends Omit<TestBrowser, 'origin'> {
   base: string;
-  browser: Browser;
-  close(): Promise<void>;
 }
 
 /** A server answering by the first route that takes the request (else `{}`), and a headless Chromium. */
 export async function openBenchBrowser(route: Route): Promise<BenchBrowser> {
-  const server = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    if (!route(req, Buffer.concat(chunks), res)) res.setHeader('content-type', 'application/json').end('{}');
+  const opened = await openTestBrowser((req, body, res) => {
+    if (!route(req, body, res)) res.setHeader('content-type', 'application/json').end('{}');
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const browser = await chromium.launch({
-    executablePath: ensureChromium(),
-    args: CHROMIUM_ARGS,
-    headless: true,
-  });
-  return {
-    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    browser,
-    async close() {
-      await browser.close();
-      server.close();
-    },
-  };
+  return { base: opened.origin, browser: opened.browser, close: opened.close };
 }
 
 /** Main-thread JavaScript so far in the page, ms (CDP `ScriptDuration`); and all tasks (`TaskDuration`). */
@@ -49,4 +35,20 @@ export async function mainThreadClock(
   };
 }
 
-export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+/**
+ * Runs each named browser round `rounds` times, interleaved by the shared timing loop (a, b, a, b…,
+ * so a machine slowing down mid-run slows every variant alike), and keeps what each round measured
+ * in the page (CDP metrics, bytes), not its wall time.
+ */
+export async function measureVariants<K extends string, R>(
+  variants: Record<K, (round: number) => Promise<R>>,
+  rounds: number,
+): Promise<Record<K, R[]>> {
+  const names = Object.keys(variants) as K[];
+  const measured = Object.fromEntries(names.map((name) => [name, [] as R[]])) as Record<K, R[]>;
+  const timed = Object.fromEntries(
+    names.map((name) => [name, async () => measured[name].push(await variants[name](measured[name].length))]),
+  ) as Record<K, () => Promise<unknown>>;
+  await timeVariants(timed, { rounds });
+  return measured;
+}

@@ -7,15 +7,20 @@
 //    the upload (gzip) when the page is hidden; the longest task and the slowest interaction
 //    (event timing, as INP counts it) after load.
 // Figures go to bench/results/recorder.json.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, inflateSync } from 'node:zlib';
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
-import { mainThreadClock, median, openBenchBrowser } from './bench-browser.js';
+import {
+  mainThreadClock,
+  measureVariants,
+  median,
+  openBenchBrowser,
+  writeBenchResult,
+} from './bench-browser.js';
 
 const sdkRoot = fileURLToPath(new URL('..', import.meta.url));
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const ROUNDS = 3;
 /** Measured passes of the scripted session per round, after one warm-up pass. */
 const PASSES_PER_ROUND = 3;
@@ -274,17 +279,15 @@ async function longTasks(which: 'on' | 'off') {
   return { ...figures, uploads };
 }
 
-const rounds: Record<Variant, Round[]> = { off: [], playback: [], replay: [] };
-for (let i = 0; i < ROUNDS; i++)
-  for (const variant of ['off', 'playback', 'replay'] as const) rounds[variant].push(await round(variant, i));
-const long: { on: Awaited<ReturnType<typeof longTasks>>[]; off: Awaited<ReturnType<typeof longTasks>>[] } = {
-  on: [],
-  off: [],
-};
-for (let i = 0; i < 2; i++) {
-  long.off.push(await longTasks('off'));
-  long.on.push(await longTasks('on'));
-}
+const rounds: Record<Variant, Round[]> = await measureVariants(
+  {
+    off: (i) => round('off', i),
+    playback: (i) => round('playback', i),
+    replay: (i) => round('replay', i),
+  },
+  ROUNDS,
+);
+const long = await measureVariants({ off: () => longTasks('off'), on: () => longTasks('on') }, 2);
 await bench.close();
 
 const perMinute = (bytes: number, ms: number) => Math.round((bytes * 60_000) / ms);
@@ -352,8 +355,7 @@ const results = {
     longestRecorderScriptMs: Math.max(...long.on.map((r) => r.longestRecorderScriptMs)),
   },
 };
-mkdirSync(`${repoRoot}bench/results`, { recursive: true });
-writeFileSync(`${repoRoot}bench/results/recorder.json`, `${JSON.stringify(results, null, 2)}\n`);
+writeBenchResult('recorder', results);
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const b = results.bytesPerMinute;

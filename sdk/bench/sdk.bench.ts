@@ -5,19 +5,24 @@
 //    external), beside @sentry/browser + Replay bundled the same way. The recorder counts apart.
 // 2. Main-thread time per click in Chromium, integration on vs off, same page, same run,
 //    alternating rounds, after a warm-up. Figures go to bench/results/sdk.json.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
-import { mainThreadClock, median, openBenchBrowser } from './bench-browser.js';
+import {
+  mainThreadClock,
+  measureVariants,
+  median,
+  openBenchBrowser,
+  writeBenchResult,
+} from './bench-browser.js';
 
 const sdkRoot = fileURLToPath(new URL('..', import.meta.url));
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 /** Issue 17's bars: our code in an app with one literal path, and with the A/B experiment. */
 const SINGLE_PATH_BAR_GZIP_BYTES = 8 * 1024;
 const EXPERIMENT_BAR_GZIP_BYTES = 11 * 1024;
 const CLICKS_PER_ROUND = 100;
-const ROUNDS = 3;
+const ROUNDS = 5;
 
 interface Bundle {
   minified: number;
@@ -150,12 +155,10 @@ async function msPerClick(which: 'on' | 'off'): Promise<PerClick> {
   };
 }
 
-const on: PerClick[] = [];
-const off: PerClick[] = [];
-for (let round = 0; round < ROUNDS; round++) {
-  off.push(await msPerClick('off'));
-  on.push(await msPerClick('on'));
-}
+const { off, on } = await measureVariants(
+  { off: () => msPerClick('off'), on: () => msPerClick('on') },
+  ROUNDS,
+);
 await bench.close();
 
 const results = {
@@ -187,8 +190,7 @@ const results = {
     medianTaskMsPerClickOn: median(on.map((r) => r.taskMs)),
   },
 };
-mkdirSync(`${repoRoot}bench/results`, { recursive: true });
-writeFileSync(`${repoRoot}bench/results/sdk.json`, `${JSON.stringify(results, null, 2)}\n`);
+writeBenchResult('sdk', results);
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 for (const [name, b] of Object.entries(apps)) console.log(`app ${name}: ${kb(b.gzip)} gzip of our code`);

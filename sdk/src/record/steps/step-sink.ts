@@ -1,4 +1,5 @@
 import type { StepTarget } from '@playback/detector';
+import { addListener, removeListener } from '../../observe/native-listeners.js';
 import { eventStampEpoch } from '../../time.js';
 import type { ValuePrivacy } from '../mask-rules.js';
 import type { RecordingLog } from '../recording-log.js';
@@ -45,8 +46,9 @@ export function guardedListeners(sink: Pick<StepSink, 'active' | 'fail' | 'now'>
         sink.fail(`step:${type}`);
       }
     };
-    target.addEventListener(type, guarded, options);
-    off.push(() => target.removeEventListener(type, guarded, options));
+    // Past Sentry's listener wrapper: a guarded listener never throws, and it runs on every keystroke.
+    addListener(target, type, guarded, options);
+    off.push(() => removeListener(target, type, guarded, options));
   };
   return {
     on,
