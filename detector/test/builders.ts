@@ -1,4 +1,6 @@
-// Builders for detector tests: a target, a click on it, and a detector that collects its issues.
+// Builders for detector tests: a target, a click on it, a detector that collects its issues, and the one
+// issue a case expects.
+import { expect } from 'vitest';
 import { ClickDetector } from '../src/engine/click-detector.js';
 import type { ClickDetectorOptionsInput } from '../src/engine/options.js';
 import type { Click } from '../src/model/click.js';
@@ -38,4 +40,10 @@ export function collecting(options: ClickDetectorOptionsInput = {}) {
   const issues: ClickIssue[] = [];
   const detector = new ClickDetector(options, { onIssue: (issue) => issues.push(issue) });
   return { detector, issues };
+}
+
+/** The one issue a case expects; fails the case when there are none or more. */
+export function onlyIssue(issues: readonly ClickIssue[]): ClickIssue {
+  expect(issues).toHaveLength(1);
+  return issues[0]!;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { onlyIssue } from '../../test/builders.js';
 import {
   breadcrumb,
   click,
@@ -51,8 +52,7 @@ describe('detectFromRrweb: dead clicks and the page’s own activity', () => {
       replayId: 'replay-1',
       sessionId: 'session-1',
     });
-    expect(issues).toHaveLength(1);
-    const [issue] = issues;
+    const issue = onlyIssue(issues);
     expect(issue).toMatchObject({
       type: 'dead',
       source: 'rrweb',
@@ -65,7 +65,7 @@ describe('detectFromRrweb: dead clicks and the page’s own activity', () => {
       endReason: 'timeout',
       target: { tagName: 'button', testId: 'pay-now', name: 'Pay now' },
     });
-    expect(issue!.evidence).toEqual([
+    expect(issue.evidence).toEqual([
       { type: 'click', t: CLICK_T, x: 640, y: 412 },
       { type: 'timeout', t: CLICK_T + 7_000, afterMs: 7_000 },
     ]);
@@ -145,8 +145,7 @@ describe('detectFromRrweb: slow and rage clicks', () => {
     const issues = detectFromRrweb(
       shopRecording(click(CLICK_T, SHOP.applyCoupon), couponApplied(CLICK_T + 4_000)),
     );
-    expect(issues).toHaveLength(1);
-    expect(issues[0]).toMatchObject({
+    expect(onlyIssue(issues)).toMatchObject({
       type: 'slow',
       endReason: 'mutation',
       timeAfterClickMs: 4_000,
@@ -169,8 +168,7 @@ describe('detectFromRrweb: slow and rage clicks', () => {
   it('reports rage when "Pay now" is clicked three times within a second and nothing answers', () => {
     const burst = [0, 300, 600].map((offset) => payNowClick(CLICK_T + offset));
     const issues = detectFromRrweb(shopRecording(...burst));
-    expect(issues).toHaveLength(1);
-    expect(issues[0]).toMatchObject({ type: 'rage', clickCount: 3, target: { testId: 'pay-now' } });
+    expect(onlyIssue(issues)).toMatchObject({ type: 'rage', clickCount: 3, target: { testId: 'pay-now' } });
   });
 
   it('does not report a stepper clicked five times fast when each click updates the quantity', () => {
@@ -290,8 +288,7 @@ describe('detectFromRrweb: targets rebuilt through mutations', () => {
 
   it('judges a click on a button added after the snapshot', () => {
     const issues = detectFromRrweb(quietRecording(retryAdded, click(CLICK_T, retry + 1)));
-    expect(issues).toHaveLength(1);
-    expect(issues[0]!.target).toMatchObject({
+    expect(onlyIssue(issues).target).toMatchObject({
       testId: 'retry-payment',
       text: 'Retry payment',
       actionable: true,
@@ -378,8 +375,7 @@ describe('detectFromRrweb: errors linked to the replay', () => {
 
   it('reports an error click when an error linked to the replay follows the click within a second', () => {
     const issues = detectFromRrweb(shopRecording(payNowClick()), { errors: [error(CLICK_T + 300)] });
-    expect(issues).toHaveLength(1);
-    expect(issues[0]).toMatchObject({
+    expect(onlyIssue(issues)).toMatchObject({
       type: 'error',
       endReason: 'error',
       timeAfterClickMs: 300,

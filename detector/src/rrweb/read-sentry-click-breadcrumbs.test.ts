@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { onlyIssue } from '../../test/builders.js';
 import { APPLY_COUPON_NODE, PAY_NOW_NODE, QTY_PLUS_NODE } from '../../test/fixtures/rrweb/make-recording.js';
 import { breadcrumb, click, multiClick, slowClickDetected } from '../../test/fixtures/rrweb/rrweb-events.js';
 import { SHOP, SHOP_URL } from '../../test/fixtures/rrweb/shop-page.js';
@@ -19,8 +20,7 @@ describe('readSentryClickBreadcrumbs', () => {
   it('reads a slow-click breadcrumb that timed out as a dead click on that element', () => {
     const events = [click(CLICK_T, SHOP.payNowText, 640, 412), dead()];
     const issues = readSentryClickBreadcrumbs(events, { replayId: 'replay-1', sessionId: 'session-1' });
-    expect(issues).toHaveLength(1);
-    const [issue] = issues;
+    const issue = onlyIssue(issues);
     expect(issue).toMatchObject({
       type: 'dead',
       source: 'sentry-breadcrumb',
@@ -34,11 +34,11 @@ describe('readSentryClickBreadcrumbs', () => {
       via: null,
       target: { tagName: 'button', testId: 'pay-now', id: 'pay', selector: '[data-testid="pay-now"]' },
     });
-    expect(issue!.evidence).toEqual([
+    expect(issue.evidence).toEqual([
       { type: 'click', t: CLICK_T, x: 640, y: 412 },
       { type: 'timeout', t: CLICK_T + 7_000, afterMs: 7_000 },
     ]);
-    expect(issue!.fingerprint).toBe(clickIssueFingerprint('dead', '/checkout/:id', issue!.target));
+    expect(issue.fingerprint).toBe(clickIssueFingerprint('dead', '/checkout/:id', issue.target));
     expect(ClickIssueSchema.parse(issue)).toEqual(issue);
   });
 
@@ -57,8 +57,7 @@ describe('readSentryClickBreadcrumbs', () => {
       url: SHOP_URL,
     });
     const issues = readSentryClickBreadcrumbs([slow]);
-    expect(issues).toHaveLength(1);
-    expect(issues[0]).toMatchObject({
+    expect(onlyIssue(issues)).toMatchObject({
       type: 'slow',
       endReason: 'mutation',
       timeAfterClickMs: 4_000,
@@ -76,8 +75,7 @@ describe('readSentryClickBreadcrumbs', () => {
       dead(),
       multiClick(CLICK_T + 1_200, PAY_NOW_NODE, 4, SHOP_URL),
     ]);
-    expect(issues).toHaveLength(1);
-    expect(issues[0]).toMatchObject({
+    expect(onlyIssue(issues)).toMatchObject({
       type: 'rage',
       clickCount: 4,
       endReason: 'timeout',
