@@ -201,28 +201,23 @@ export async function runComparison(
     );
 
     const done = { count: 0 };
-    const before = await runPhase(
-      plans.filter((p) => p.phase === 'before'),
-      options,
-      browser,
-      env,
-      proxy,
-      log,
-      done,
-    );
+    /** The sessions planned for one side of the sampling change, run on the same browser and proxy. */
+    const phase = (name: SessionPlan['phase']) =>
+      runPhase(
+        plans.filter((p) => p.phase === name),
+        options,
+        browser!,
+        env,
+        proxy!,
+        log,
+        done,
+      );
+    const before = await phase('before');
     const atChange = await api.counters();
     await api.setSampling(options.samplingChange);
     const changedAt = new Date().toISOString();
     log(`Sampling changed through the API: ${JSON.stringify(options.samplingChange)}`);
-    const after = await runPhase(
-      plans.filter((p) => p.phase === 'after'),
-      options,
-      browser,
-      env,
-      proxy,
-      log,
-      done,
-    );
+    const after = await phase('after');
     const sessions = [...before.records, ...after.records];
     if (sessions.length === 0)
       throw new Error(`every session failed:\n${[...before.failures, ...after.failures].join('\n')}`);
