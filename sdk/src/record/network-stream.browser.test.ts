@@ -108,6 +108,8 @@ describe('streams in the recording', () => {
     await page.fill('#name', 'Ada Lovelace');
     await page.click('#send');
     await page.locator('#chat li').nth(1).waitFor();
+    await page.evaluate(() => socket.send(new Uint8Array([1, 2, 3])));
+    await page.locator('#chat li').nth(2).waitFor();
     // The page still sees the browser's own classes.
     const native = await page.evaluate(
       () =>
@@ -123,13 +125,16 @@ describe('streams in the recording', () => {
     const chat = byUrl(file.network, '/chat');
     expect(chat).toMatchObject({ initiator: 'websocket', method: 'GET', response: { status: 101 } });
     const said = chat.messages!.map((m) => [m.direction, m.data]);
-    expect(said).toHaveLength(3);
+    expect(said).toHaveLength(5);
     expect(said[0]).toEqual(['in', 'welcome']);
     const sent = JSON.parse(said[1]![1]!) as { say: string };
     expect(said[1]![0]).toBe('out');
     expect(sent.say).not.toBe('Ada Lovelace');
     expect(sent.say).toHaveLength('Ada Lovelace'.length);
     expect(said[2]).toEqual(['in', `got ${said[1]![1]!.length} chars`]);
+    // A binary frame is kept as base64.
+    expect(chat.messages![3]).toMatchObject({ direction: 'out', data: 'AQID', encoding: 'base64' });
+    expect(said[4]).toEqual(['in', 'got 3 chars']);
     const times = chat.messages!.map((m) => m.t);
     expect(times).toEqual([...times].sort((a, b) => a - b));
 
