@@ -49,6 +49,8 @@ describe('Masker', () => {
     expect(url.searchParams.get('page')).toBe('2');
     expect(masker.substitute('ab').text).toBe(standIn);
     expect(masker.substitute('tab=abc&x=ab').text).toBe(`tab=abc&x=${standIn}`);
+    const other = masker.standIn('a');
+    expect(masker.substitute('q=a&r=ab').text).toBe(`q=${other}&r=${standIn}`);
   });
 
   it('keeps labels that carry neither a typed value nor anything personal', () => {

@@ -48,19 +48,14 @@ interface Remembered {
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * A value too short to hunt for inside text ("ab" is in "about") is still a whole field of its
- * own somewhere: a JSON string, a URL or form parameter, or the whole body. Only there is it replaced.
+ * Values too short to hunt for inside text ("ab" is in "about") are still whole fields of their
+ * own somewhere: a JSON string, a URL or form parameter, or the whole body. One pattern finds
+ * them all there, in one pass; a JSON key ("id": …) is a name, not a value, and is left alone.
  */
-function wholeFieldPattern(original: string): RegExp {
-  const forms = [...new Set(encodings(original))].map(escapeRegExp).join('|');
-  // A JSON key ("id": …) is a name, not a value: left alone.
-  return new RegExp(`(^|"|=)(?:${forms})(?=$|"(?!\\s*:)|&|#)`, 'g');
-}
-
-interface ShortValue {
-  pattern: RegExp;
-  /** The stand-in in the encoding of each form the pattern matches. */
-  standIns: Map<string, string>;
+function wholeFieldPattern(forms: Iterable<string>): RegExp | null {
+  const sorted = [...forms].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  if (sorted.length === 0) return null;
+  return new RegExp(`(^|"|=)(?:${sorted.join('|')})(?=$|"(?!\\s*:)|&|#)`, 'g');
 }
 
 /**
@@ -74,7 +69,10 @@ interface ShortValue {
 export class Masker {
   private readonly remembered = new Map<string, Remembered>();
   private ordered: Remembered[] = [];
-  private short = new Map<string, ShortValue>();
+  /** Short values by original, each as [form, the stand-in in that form]. */
+  private short = new Map<string, Array<[string, string]>>();
+  private shortStandIns = new Map<string, string>();
+  private shortPattern: RegExp | null = null;
   /** Grows with every value remembered: a label judged safe before may carry the new one. */
   version = 0;
 
@@ -108,10 +106,11 @@ export class Masker {
         if (out.includes(search)) out = out.split(search).join(replacement);
       }
     }
-    for (const { pattern, standIns } of this.short.values()) {
+    if (this.shortPattern) {
+      const standIns = this.shortStandIns;
       out = out.replace(
-        pattern,
-        (match, before: string) => before + standIns.get(match.slice(before.length))!,
+        this.shortPattern,
+        (match, before: string) => before + standIns.get(match.slice(before.length)),
       );
     }
     return { text: out, changed: out !== text };
@@ -129,8 +128,9 @@ export class Masker {
       this.remembered.set(original, { original, standIn, pairs: [] });
       if (original !== '') {
         if (this.short.size >= MAX_REMEMBERED_VALUES) this.short.delete(this.short.keys().next().value!);
-        const standIns = new Map(searchPairs(original, standIn));
-        this.short.set(original, { pattern: wholeFieldPattern(original), standIns });
+        this.short.set(original, searchPairs(original, standIn));
+        this.shortStandIns = new Map([...this.short.values()].flat());
+        this.shortPattern = wholeFieldPattern(this.shortStandIns.keys());
       }
       return;
     }
