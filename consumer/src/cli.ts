@@ -3,9 +3,9 @@
 // bin (@playback/cli) runs them; running this file directly does too (the tests do).
 // The server side (PGlite, fastify, kafkajs, pg) is imported inside each action, so `--help` and
 // the player's commands never load it.
-import { readFileSync, realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
+import esMain from 'es-main';
 import {
   DEFAULT_CONSUME_PORT,
   DEFAULT_DATA_DIR,
@@ -495,16 +495,8 @@ export function buildCli(io: CliIo = { out: console.log, err: console.error, env
   return program;
 }
 
-function isMain(): boolean {
-  if (!process.argv[1]) return false;
-  try {
-    return realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (isMain()) {
+// Run as the process's script (node, tsx, a linked bin), not when `playback` imports the program.
+if (esMain(import.meta)) {
   buildCli()
     .parseAsync(process.argv)
     .catch((error: unknown) => {

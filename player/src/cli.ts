@@ -1,9 +1,8 @@
 #!/usr/bin/env node
 // The developer's sub-commands of `playback`: replay, verify, build and export. The `playback`
 // bin (@playback/cli) runs them; running this file directly does too (the tests do).
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import esMain from 'es-main';
 import { type BuildCommandOptions, buildCommand } from './cli/build-command.js';
 import { exportCommand } from './cli/export-command.js';
 import { parseSpeed, type ReplayCommandOptions, replayCommand } from './cli/replay-command.js';
@@ -118,16 +117,8 @@ export function buildProgram(): Command {
   return program;
 }
 
-function isMain(): boolean {
-  if (!process.argv[1]) return false;
-  try {
-    return realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (isMain()) {
+// Run as the process's script (node, tsx, a linked bin), not when `playback` imports the program.
+if (esMain(import.meta)) {
   try {
     await buildProgram().parseAsync(process.argv);
   } catch (error) {
