@@ -171,16 +171,16 @@ test(${q(`session ${file.meta.id}: what failed the user no longer does`)}, async
   const pageErrors: Error[] = [];
   page.on('pageerror', (error) => pageErrors.push(error));
   // A rejected promise nobody handled (an async handler that threw) is an error the user hit too.
-  await page.exposeFunction('__playbackRejection', (name: string, message: string) =>
-    pageErrors.push(Object.assign(new Error(message), { name })),
-  );
-  await page.addInitScript(() =>
+  // The page keeps them; they are read after the last step, in the page's own order of tasks, so
+  // none is still on its way (a message to the test per rejection could arrive after the check).
+  await page.addInitScript(() => {
+    const kept: Array<{ name: string; message: string }> = [];
+    (window as unknown as { __playbackRejections: typeof kept }).__playbackRejections = kept;
     addEventListener('unhandledrejection', (event) => {
       const reason = event.reason as { name?: string; message?: string } | undefined;
-      const report = (window as unknown as { __playbackRejection(n: string, m: string): void }).__playbackRejection;
-      report(reason?.name ?? 'Error', reason?.message ?? String(event.reason));
-    }),
-  );
+      kept.push({ name: reason?.name ?? 'Error', message: reason?.message ?? String(event.reason) });
+    });
+  });
   await page.route('**/*', async (route) => {
     const request = route.request();
     if (!API_TYPES.includes(request.resourceType())) return route.continue();
@@ -266,6 +266,10 @@ ${steps}
 
   // Let the last step's requests and handlers finish, then say what went wrong first: an error.
   await page.waitForLoadState('networkidle');
+  const rejections = await page.evaluate(
+    () => (window as unknown as { __playbackRejections?: Array<{ name: string; message: string }> }).__playbackRejections ?? [],
+  );
+  for (const { name, message } of rejections) pageErrors.push(Object.assign(new Error(message), { name }));
   const isRecorded = (error: Error) =>
     RECORDED_ERRORS.some((r) => r.type === error.name && new RegExp(r.shape).test(error.message));
   expect(pageErrors.filter(isRecorded).map(String), 'the error the user hit is not thrown again').toEqual([]);
