@@ -6,6 +6,7 @@ import {
   ClickIssueSchema,
   clickIssueFingerprint,
 } from '@playback/detector';
+import { sampleClickIssue } from '@playback/detector/samples';
 import { zlibSync } from 'fflate';
 
 export function clickIssue(overrides: Partial<ClickIssueInput> = {}): ClickIssue {
@@ -19,28 +20,24 @@ export function clickIssue(overrides: Partial<ClickIssueInput> = {}): ClickIssue
     actionable: true,
     ignored: false,
   };
-  return ClickIssueSchema.parse({
-    id: randomUUID(),
-    type,
-    fingerprint: clickIssueFingerprint(type, route, target),
-    target,
-    url: `http://shop.test${route}`,
-    route,
-    timestamp: 1_760_000_000_000,
-    timeAfterClickMs: 7_000,
-    endReason: 'timeout',
-    clickCount: 1,
-    evidence: [
-      { type: 'click', t: 0, x: 10, y: 20 },
-      { type: 'timeout', t: 7_000, afterMs: 7_000 },
-    ],
-    error: null,
-    sessionId: 'session-1',
-    replayId: null,
-    via: null,
-    source: 'playback',
-    ...overrides,
-  });
+  return ClickIssueSchema.parse(
+    sampleClickIssue({
+      id: randomUUID(),
+      type,
+      fingerprint: clickIssueFingerprint(type, route, target),
+      target,
+      url: `http://shop.test${route}`,
+      route,
+      timestamp: 1_760_000_000_000,
+      evidence: [
+        { type: 'click', t: 0, x: 10, y: 20 },
+        { type: 'timeout', t: 7_000, afterMs: 7_000 },
+      ],
+      sessionId: 'session-1',
+      source: 'playback',
+      ...overrides,
+    }),
+  );
 }
 
 type Item = [header: Record<string, unknown>, payload: string | Uint8Array];

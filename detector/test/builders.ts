@@ -6,21 +6,12 @@ import type { ClickDetectorOptionsInput } from '../src/engine/options.js';
 import type { Click } from '../src/model/click.js';
 import type { ClickIssue } from '../src/model/click-issue.js';
 import type { Target } from '../src/model/target.js';
+import { sampleTarget } from '../src/samples.js';
 
 export const PAGE_URL = 'https://shop.example.com/orders/1042';
 
-export function button(overrides: Partial<Target> = {}): Target {
-  return {
-    tagName: 'button',
-    selector: '#pay',
-    id: 'pay',
-    name: 'Pay now',
-    text: 'Pay now',
-    actionable: true,
-    ignored: false,
-    ...overrides,
-  };
-}
+/** The pay button the shared samples click. */
+export const button = sampleTarget;
 
 export function clickOn(target: Target, t: number, overrides: Partial<Click> = {}): Click {
   return {
