@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Link, Route, Routes } from 'react-router';
+import { postNote } from '../bundled/notes-api.js';
 
 const api = window.NOTES_API;
 
@@ -47,13 +48,7 @@ function Notes() {
   const add = async (event) => {
     event.preventDefault();
     const draft = window.NOTES_BUG ? null : text;
-    const body = JSON.stringify({ id: crypto.randomUUID(), text: draft.trim(), at: Date.now() });
-    const response = await fetch(`${api}/api/notes`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body,
-    });
-    const { note } = await response.json();
+    const note = await postNote(api, draft.trim());
     setNotes((all) => [...all, note]);
     setText('');
   };
