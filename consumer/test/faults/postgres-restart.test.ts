@@ -17,7 +17,15 @@ describe.runIf(ThrowawayPostgres.available())('a PostgreSQL restart while servin
 
   it('answers 503 with Retry-After while it is away, recovers, and loses nothing acknowledged', async () => {
     postgres = await ThrowawayPostgres.start();
-    const serve = new ServeProcess({ PLAYBACK_DATABASE_URL: postgres.url, PLAYBACK_API_TOKEN: TOKEN });
+    const serve = new ServeProcess({
+      PLAYBACK_DATABASE_URL: postgres.url,
+      PLAYBACK_API_TOKEN: TOKEN,
+      // This case is about the restart: clients sending again at full speed must not meet the rate limit.
+      PLAYBACK_RATE_LIMIT_PER_SECOND: '100000',
+      PLAYBACK_RATE_LIMIT_BURST: '100000',
+      PLAYBACK_RATE_LIMIT_ISSUES_PER_SECOND: '1000000',
+      PLAYBACK_RATE_LIMIT_BYTES_PER_SECOND: '1000000000',
+    });
     try {
       const url = await serve.url();
       const project = await createProject(url, TOKEN, 'restart');
