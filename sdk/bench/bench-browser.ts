@@ -2,11 +2,15 @@
 // main-thread script clock (CDP Performance metrics), and the repository's shared timing loop
 // (bench/support/timing.mjs: interleaved rounds, medians, results files) over browser rounds.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { timeVariants } from '../../bench/support/timing.mjs';
 import { openTestBrowser, type TestBrowser } from '../src/browser-page.fixture.js';
 
 export { median, writeBenchResult } from '../../bench/support/timing.mjs';
+
+/** The sdk package's folder, with its trailing slash. */
+export const sdkRoot = fileURLToPath(new URL('..', import.meta.url));
 
 export type Route = (req: IncomingMessage, body: Buffer, res: ServerResponse) => boolean;
 

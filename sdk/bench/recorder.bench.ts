@@ -8,19 +8,11 @@
 //    (event timing, as INP counts it) after load.
 // Figures go to bench/results/recorder.json.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { gzipSync, inflateSync } from 'node:zlib';
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
-import {
-  mainThreadClock,
-  measureVariants,
-  median,
-  openBenchBrowser,
-  writeBenchResult,
-} from './bench-browser.js';
+import * as benchKit from './bench-browser.js';
 
-const sdkRoot = fileURLToPath(new URL('..', import.meta.url));
 const ROUNDS = 3;
 /** Measured passes of the scripted session per round, after one warm-up pass. */
 const PASSES_PER_ROUND = 3;
@@ -32,10 +24,10 @@ const LONG_TASK_MS = 50;
 
 type Variant = 'off' | 'playback' | 'replay';
 
-const globalBuild = readFileSync(`${sdkRoot}dist/playback.global.js`);
+const globalBuild = readFileSync(`${benchKit.sdkRoot}dist/playback.global.js`);
 const sentryWithReplay = (
   await build({
-    stdin: { contents: `export * from '@sentry/browser';`, resolveDir: sdkRoot, loader: 'ts' },
+    stdin: { contents: `export * from '@sentry/browser';`, resolveDir: benchKit.sdkRoot, loader: 'ts' },
     bundle: true,
     minify: true,
     write: false,
@@ -123,7 +115,7 @@ const bigBody = JSON.stringify({
 });
 const bigPages = { on: bigPage(true), off: bigPage(false) };
 
-const bench = await openBenchBrowser((req, body, res) => {
+const bench = await benchKit.openBenchBrowser((req, body, res) => {
   const url = req.url ?? '';
   if (url === '/playback.global.js') return !!res.end(globalBuild);
   if (url === '/sentry.js') return !!res.end(sentryWithReplay);
@@ -208,7 +200,7 @@ async function round(variant: Variant, index: number): Promise<Round> {
   const tab = await context.newPage();
   await tab.goto(`${bench.base}/typical/${variant}`);
   const started = Date.now();
-  const clock = await mainThreadClock(tab);
+  const clock = await benchKit.mainThreadClock(tab);
   const atStart = await clock();
   await typicalPass(tab, 0);
   const warmed = await clock();
@@ -279,7 +271,7 @@ async function longTasks(which: 'on' | 'off') {
   return { ...figures, uploads };
 }
 
-const rounds: Record<Variant, Round[]> = await measureVariants(
+const rounds: Record<Variant, Round[]> = await benchKit.measureVariants(
   {
     off: (i) => round('off', i),
     playback: (i) => round('playback', i),
@@ -287,11 +279,11 @@ const rounds: Record<Variant, Round[]> = await measureVariants(
   },
   ROUNDS,
 );
-const long = await measureVariants({ off: () => longTasks('off'), on: () => longTasks('on') }, 2);
+const long = await benchKit.measureVariants({ off: () => longTasks('off'), on: () => longTasks('on') }, 2);
 await bench.close();
 
 const perMinute = (bytes: number, ms: number) => Math.round((bytes * 60_000) / ms);
-const of = (variant: Variant, pick: (r: Round) => number) => median(rounds[variant].map(pick));
+const of = (variant: Variant, pick: (r: Round) => number) => benchKit.median(rounds[variant].map(pick));
 const added = (variant: Variant, pick: (r: Round) => number) => of(variant, pick) - of('off', pick);
 const events = of('playback', (r) => r.events);
 const eventsMeasured = (events * PASSES_PER_ROUND) / (PASSES_PER_ROUND + 1);
@@ -307,13 +299,13 @@ const results = {
   bytesPerMinute: {
     what: 'bytes per minute of the whole session (all passes), each recorder on its own page, same script, same run',
     playback: {
-      jsonBytesPerMinute: median(rounds.playback.map((r) => perMinute(r.jsonBytes, r.durationMs))),
-      gzipBytesPerMinute: median(rounds.playback.map((r) => perMinute(r.gzipBytes, r.durationMs))),
+      jsonBytesPerMinute: benchKit.median(rounds.playback.map((r) => perMinute(r.jsonBytes, r.durationMs))),
+      gzipBytesPerMinute: benchKit.median(rounds.playback.map((r) => perMinute(r.gzipBytes, r.durationMs))),
     },
     sentryReplay: {
       what: 'replay_recording items as Replay sent them (its worker deflates), and inflated',
-      sentBytesPerMinute: median(rounds.replay.map((r) => perMinute(r.gzipBytes, r.durationMs))),
-      jsonBytesPerMinute: median(rounds.replay.map((r) => perMinute(r.jsonBytes, r.durationMs))),
+      sentBytesPerMinute: benchKit.median(rounds.replay.map((r) => perMinute(r.gzipBytes, r.durationMs))),
+      jsonBytesPerMinute: benchKit.median(rounds.replay.map((r) => perMinute(r.jsonBytes, r.durationMs))),
     },
   },
   mainThread: {
@@ -355,7 +347,7 @@ const results = {
     longestRecorderScriptMs: Math.max(...long.on.map((r) => r.longestRecorderScriptMs)),
   },
 };
-writeBenchResult('recorder', results);
+benchKit.writeBenchResult('recorder', results);
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const b = results.bytesPerMinute;

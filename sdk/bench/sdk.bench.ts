@@ -6,18 +6,10 @@
 // 2. Main-thread time per click in Chromium, integration on vs off, same page, same run,
 //    alternating rounds, after a warm-up. Figures go to bench/results/sdk.json.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
-import {
-  mainThreadClock,
-  measureVariants,
-  median,
-  openBenchBrowser,
-  writeBenchResult,
-} from './bench-browser.js';
+import * as benchKit from './bench-browser.js';
 
-const sdkRoot = fileURLToPath(new URL('..', import.meta.url));
 /** Issue 17's bars: our code in an app with one literal path, and with the A/B experiment. */
 const SINGLE_PATH_BAR_GZIP_BYTES = 8 * 1024;
 const EXPERIMENT_BAR_GZIP_BYTES = 11 * 1024;
@@ -49,7 +41,7 @@ async function bundle(
   options: { external?: string[]; format?: 'esm' | 'iife'; globalName?: string } = {},
 ): Promise<Bundle> {
   const result = await build({
-    stdin: { contents, resolveDir: sdkRoot, loader: 'ts', sourcefile: 'bench-app.ts' },
+    stdin: { contents, resolveDir: benchKit.sdkRoot, loader: 'ts', sourcefile: 'bench-app.ts' },
     bundle: true,
     minify: true,
     write: false,
@@ -60,7 +52,7 @@ async function bundle(
     logLevel: 'error',
     ...(options.globalName ? { globalName: options.globalName } : {}),
     external: options.external ?? [],
-    absWorkingDir: sdkRoot,
+    absWorkingDir: benchKit.sdkRoot,
   });
   const code = result.outputFiles[0]!.text;
   const byOrigin: Record<string, number> = {};
@@ -103,7 +95,7 @@ const [recorderBundle, sentryWithReplay, sentryIife] = await Promise.all([
   ),
   bundle(`export * from '@sentry/browser';`, { format: 'iife', globalName: 'Sentry' }),
 ]);
-const globalBuild = readFileSync(`${sdkRoot}dist/playback.global.js`);
+const globalBuild = readFileSync(`${benchKit.sdkRoot}dist/playback.global.js`);
 
 // Main-thread time per click.
 const page = (on: boolean) => `<!doctype html><html><head><meta charset="utf-8">
@@ -118,7 +110,7 @@ const page = (on: boolean) => `<!doctype html><html><head><meta charset="utf-8">
     integrations: ${on ? "[Playback.clickIssuesIntegration({ report: 'endpoint' })]" : '[]'},
   });
 </script></body></html>`;
-const bench = await openBenchBrowser((req, _body, res) => {
+const bench = await benchKit.openBenchBrowser((req, _body, res) => {
   if (req.url === '/sentry.js') return !!res.end(sentryIife.code);
   if (req.url === '/playback.global.js') return !!res.end(globalBuild);
   if (req.url?.startsWith('/on')) return !!res.end(page(true));
@@ -138,7 +130,7 @@ async function msPerClick(which: 'on' | 'off'): Promise<PerClick> {
   const tab = await context.newPage();
   await tab.goto(`${bench.base}/${which}`);
   await tab.waitForTimeout(300);
-  const metrics = await mainThreadClock(tab);
+  const metrics = await benchKit.mainThreadClock(tab);
   const box = (await tab.locator('#b').boundingBox())!;
   // Warm up (JIT, first-use paths), then measure.
   for (let i = 0; i < 10; i++) await tab.mouse.click(box.x + 5, box.y + 5);
@@ -155,7 +147,7 @@ async function msPerClick(which: 'on' | 'off'): Promise<PerClick> {
   };
 }
 
-const { off, on } = await measureVariants(
+const { off, on } = await benchKit.measureVariants(
   { off: () => msPerClick('off'), on: () => msPerClick('on') },
   ROUNDS,
 );
@@ -183,14 +175,15 @@ const results = {
     what: 'main-thread ms per click (CDP Performance metrics), integration off vs on, alternating rounds',
     off,
     on,
-    medianScriptMsPerClickOff: median(off.map((r) => r.scriptMs)),
-    medianScriptMsPerClickOn: median(on.map((r) => r.scriptMs)),
-    medianAddedScriptMsPerClick: median(on.map((r) => r.scriptMs)) - median(off.map((r) => r.scriptMs)),
-    medianTaskMsPerClickOff: median(off.map((r) => r.taskMs)),
-    medianTaskMsPerClickOn: median(on.map((r) => r.taskMs)),
+    medianScriptMsPerClickOff: benchKit.median(off.map((r) => r.scriptMs)),
+    medianScriptMsPerClickOn: benchKit.median(on.map((r) => r.scriptMs)),
+    medianAddedScriptMsPerClick:
+      benchKit.median(on.map((r) => r.scriptMs)) - benchKit.median(off.map((r) => r.scriptMs)),
+    medianTaskMsPerClickOff: benchKit.median(off.map((r) => r.taskMs)),
+    medianTaskMsPerClickOn: benchKit.median(on.map((r) => r.taskMs)),
   },
 };
-writeBenchResult('sdk', results);
+benchKit.writeBenchResult('sdk', results);
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 for (const [name, b] of Object.entries(apps)) console.log(`app ${name}: ${kb(b.gzip)} gzip of our code`);

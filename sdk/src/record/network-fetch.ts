@@ -2,14 +2,8 @@ import type { Body } from '@playback/detector';
 import { patchMethod } from '../observe/patch.js';
 import { requestBody, responseBody } from './body.js';
 import { headerEntries } from './headers.js';
-import {
-  bodiesAllowed,
-  failExchange,
-  finishExchange,
-  keepBody,
-  type NetworkCapture,
-  startExchange,
-} from './network-exchange.js';
+import type { NetworkCapture } from './network-exchange.js';
+import * as exchange from './network-exchange.js';
 import type { LoggedExchange } from './recording-log.js';
 
 function describeRequest(input: RequestInfo | URL, init: RequestInit | undefined) {
@@ -46,14 +40,14 @@ export function hookFetch(win: Window, capture: NetworkCapture): () => void {
         let pendingBody: Promise<unknown> = Promise.resolve();
         try {
           const described = describeRequest(input, init);
-          entry = startExchange(capture, { initiator: 'fetch', ...described });
-          if (entry && bodiesAllowed(capture, entry)) {
+          entry = exchange.startExchange(capture, { initiator: 'fetch', ...described });
+          if (entry && exchange.bodiesAllowed(capture, entry)) {
             const mimeType =
               described.headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? null;
             const logged = entry;
             pendingBody = readRequestBody(described.request, init, mimeType).then(
               (body) => {
-                logged.exchange.request.body = keepBody(capture, body);
+                logged.exchange.request.body = exchange.keepBody(capture, body);
               },
               () => capture.fail('fetch:request-body'),
             );
@@ -67,12 +61,12 @@ export function hookFetch(win: Window, capture: NetworkCapture): () => void {
         result.then(
           (response) => {
             try {
-              const keepResponseBody = bodiesAllowed(capture, logged);
+              const keepResponseBody = exchange.bodiesAllowed(capture, logged);
               const copy = keepResponseBody ? response.clone() : null;
               const body = copy ? responseBody(copy) : Promise.resolve(null);
               Promise.all([body, pendingBody]).then(
                 ([read]) =>
-                  finishExchange(capture, logged, {
+                  exchange.finishExchange(capture, logged, {
                     status: response.status,
                     statusText: response.statusText,
                     headers: [...response.headers.entries()],
@@ -80,7 +74,7 @@ export function hookFetch(win: Window, capture: NetworkCapture): () => void {
                   }),
                 (error: unknown) => {
                   // The body failed to arrive (aborted mid-stream): the status still happened.
-                  finishExchange(capture, logged, {
+                  exchange.finishExchange(capture, logged, {
                     status: response.status,
                     statusText: response.statusText,
                     headers: [...response.headers.entries()],
@@ -95,7 +89,7 @@ export function hookFetch(win: Window, capture: NetworkCapture): () => void {
           },
           (error: unknown) => {
             try {
-              failExchange(capture, logged, String(error));
+              exchange.failExchange(capture, logged, String(error));
             } catch {
               capture.fail('fetch:error');
             }

@@ -2,14 +2,8 @@ import type { Body } from '@playback/detector';
 import { patchMethod } from '../observe/patch.js';
 import { binaryBody, isTextType, requestBody, textBody } from './body.js';
 import { parseRawHeaders } from './headers.js';
-import {
-  bodiesAllowed,
-  failExchange,
-  finishExchange,
-  keepBody,
-  type NetworkCapture,
-  startExchange,
-} from './network-exchange.js';
+import type { NetworkCapture } from './network-exchange.js';
+import * as exchange from './network-exchange.js';
 
 interface XhrState {
   method: string;
@@ -77,15 +71,15 @@ export function hookXhr(win: Window, capture: NetworkCapture): () => void {
         function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
           try {
             const state = states.get(this);
-            const entry = state ? startExchange(capture, { initiator: 'xhr', ...state }) : null;
+            const entry = state ? exchange.startExchange(capture, { initiator: 'xhr', ...state }) : null;
             if (entry && state) {
-              const allowed = bodiesAllowed(capture, entry);
+              const allowed = exchange.bodiesAllowed(capture, entry);
               if (allowed) {
                 const mimeType =
                   state.headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? null;
                 requestBody(body, mimeType).then(
                   (read) => {
-                    entry.exchange.request.body = keepBody(capture, read);
+                    entry.exchange.request.body = exchange.keepBody(capture, read);
                   },
                   () => capture.fail('xhr:request-body'),
                 );
@@ -94,13 +88,13 @@ export function hookXhr(win: Window, capture: NetworkCapture): () => void {
                 this.removeEventListener('loadend', onEnd);
                 try {
                   if (this.status === 0) {
-                    failExchange(capture, entry, 'network error or aborted');
+                    exchange.failExchange(capture, entry, 'network error or aborted');
                     return;
                   }
                   const readable =
                     allowed &&
                     (this.responseType !== '' || isTextType(this.getResponseHeader('content-type')));
-                  finishExchange(capture, entry, {
+                  exchange.finishExchange(capture, entry, {
                     status: this.status,
                     statusText: this.statusText,
                     headers: parseRawHeaders(this.getAllResponseHeaders()),
