@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { BudgetExhaustedError, ByteBudget } from './byte-budget.js';
@@ -45,5 +46,40 @@ describe('the ingest byte budget', () => {
     await expect(decodeContentEncoding(Buffer.from('x'), 'zstd', 1e6, lease)).rejects.toMatchObject({
       statusCode: 415,
     });
+  });
+
+  it('inflates a large body byte for byte into a block of its own, and a small one as it was', async () => {
+    const lease = new ByteBudget(1e8).lease();
+    // Past 1 MiB the output moves into one block: the bytes before and after the switch must all arrive.
+    const large = Buffer.concat([text, randomBytes(3_000_001)]);
+    const inflated = await decodeContentEncoding(zlib.gzipSync(large), 'gzip', 50_000_000, lease);
+    expect(inflated.equals(large)).toBe(true);
+    const small = randomBytes(5000);
+    expect((await inflateRecordingWithin(zlib.deflateSync(small), 1e6, lease)).equals(small)).toBe(true);
+  });
+
+  it('asks for memory to be reclaimed once large bodies let go of it, never for small ones', async () => {
+    let reclaims = 0;
+    const budget = new ByteBudget(1e9, () => reclaims++);
+    const big = zlib.gzipSync(Buffer.alloc(20 * 1024 * 1024));
+    // Small bodies, however many, do not ask.
+    for (let i = 0; i < 20; i++) {
+      const lease = budget.lease();
+      await decodeContentEncoding(zlib.gzipSync(text), 'gzip', 1e7, lease);
+      lease.release();
+    }
+    expect(reclaims).toBe(0);
+    // While others are in flight, 64 MiB of large bodies let go ask once…
+    const inFlight = budget.lease();
+    await decodeContentEncoding(zlib.gzipSync(Buffer.alloc(2 * 1024 * 1024)), 'gzip', 1e8, inFlight);
+    for (let i = 0; i < 4; i++) {
+      const lease = budget.lease();
+      await decodeContentEncoding(big, 'gzip', 1e8, lease);
+      lease.release();
+      expect(reclaims).toBe(i < 3 ? 0 : 1);
+    }
+    // …and the drain after a large body asks again, so the memory falls back when the flood ends.
+    inFlight.release();
+    expect(reclaims).toBe(2);
   });
 });

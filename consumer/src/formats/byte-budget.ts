@@ -13,10 +13,26 @@ export class BudgetExhaustedError extends HttpError {
   }
 }
 
+/**
+ * Large bodies are inflated into blocks of their own (inflated-output.ts) that only a major GC frees. Once
+ * this many bytes of large bodies have been let go, the owner is asked to reclaim memory, so garbage from a
+ * flood never piles up past about this much...
+ */
+const RECLAIM_AFTER_RELEASED_BYTES = 64 * 1024 * 1024;
+/** ...and once the budget drains, after any large body, so the RSS falls back when the flood ends. */
+const DRAINED_BYTES = 1024 * 1024;
+/** A lease holding at least this much had a large body (the size past which it gets its own block). */
+const LARGE_LEASE_BYTES = 1024 * 1024;
+
 export class ByteBudget {
   private used = 0;
+  private largeReleasedBytes = 0;
 
-  constructor(readonly limitBytes: number) {}
+  /** `reclaimMemory`: called when large bodies let go of enough memory to be worth a collection. */
+  constructor(
+    readonly limitBytes: number,
+    private readonly reclaimMemory?: () => void,
+  ) {}
 
   get inUseBytes(): number {
     return this.used;
@@ -35,6 +51,12 @@ export class ByteBudget {
 
   /** @internal */ giveBack(bytes: number): void {
     this.used = Math.max(0, this.used - bytes);
+    if (bytes >= LARGE_LEASE_BYTES) this.largeReleasedBytes += bytes;
+    const drained = this.used < DRAINED_BYTES && this.largeReleasedBytes > 0;
+    if (drained || this.largeReleasedBytes >= RECLAIM_AFTER_RELEASED_BYTES) {
+      this.largeReleasedBytes = 0;
+      this.reclaimMemory?.();
+    }
   }
 }
 

@@ -3,6 +3,7 @@ import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { badRequest, HttpError, payloadTooLarge } from '../errors.js';
 import type { BudgetLease } from './byte-budget.js';
+import { InflatedOutput } from './inflated-output.js';
 
 const gunzip = promisify(zlib.gunzip);
 const inflate = promisify(zlib.inflate);
@@ -123,8 +124,7 @@ function inflateStreaming(
 ): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const stream = create();
-    const chunks: Buffer[] = [];
-    let total = 0;
+    const output = new InflatedOutput(cap);
     let done = false;
     const fail = (error: unknown) => {
       if (done) return;
@@ -133,20 +133,19 @@ function inflateStreaming(
       reject(error);
     };
     stream.on('data', (chunk: Buffer) => {
-      total += chunk.length;
-      if (total > cap) return fail(payloadTooLarge(tooLarge));
+      if (output.length + chunk.length > cap) return fail(payloadTooLarge(tooLarge));
       try {
         lease.take(chunk.length);
       } catch (error) {
         return fail(error);
       }
-      chunks.push(chunk);
+      output.append(chunk);
     });
     stream.on('error', () => fail(badRequest(notValid)));
     stream.on('end', () => {
       if (done) return;
       done = true;
-      resolve(Buffer.concat(chunks, total));
+      resolve(output.bytes());
     });
     stream.end(data);
   });

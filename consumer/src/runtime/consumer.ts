@@ -44,6 +44,7 @@ import { type KafkaSettingsInput, kafkaSettingsFromEnv, parseKafkaSettings } fro
 import type { Queue } from '../queue/queue.js';
 import type { Project } from '../store/projects.js';
 import type { Store } from '../store/store.js';
+import { reclaimMemorySoon } from './memory-reclaim.js';
 import { closeOnce, kafkaQueueFor, openProcessingRuntime } from './processing-runtime.js';
 import { startProcessing } from './processors.js';
 
@@ -297,7 +298,7 @@ export async function startConsumer(options: ConsumerOptions = {}): Promise<Runn
     ratePerSecond: options.rateLimitPerSecond ?? DEFAULT_RATE_LIMIT_PER_SECOND,
     burst: options.rateLimitBurst ?? DEFAULT_RATE_LIMIT_BURST,
   });
-  const budget = new ByteBudget(options.ingestBudgetBytes ?? INGEST_BUDGET_BYTES);
+  const budget = new ByteBudget(options.ingestBudgetBytes ?? INGEST_BUDGET_BYTES, reclaimMemorySoon);
   // CORS only where browsers of other origins must reach: ingest. The API and dashboard are same-origin.
   await app.register(async (ingest) => {
     await ingest.register(cors, ingestCors);
