@@ -5,6 +5,7 @@
 //    external), beside @sentry/browser + Replay bundled the same way. The recorder counts apart.
 // 2. Main-thread time per click in Chromium, integration on vs off, same page, same run,
 //    alternating rounds, after a warm-up. Figures go to bench/results/sdk.json.
+// `BENCH_SIZE_ONLY=1` prints the sizes (part 1) and writes nothing: quick while cutting bytes.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
@@ -96,6 +97,13 @@ const [recorderBundle, sentryWithReplay, sentryIife] = await Promise.all([
   bundle(`export * from '@sentry/browser';`, { format: 'iife', globalName: 'Sentry' }),
 ]);
 const globalBuild = readFileSync(`${benchKit.sdkRoot}dist/playback.global.js`);
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+if (process.env.BENCH_SIZE_ONLY) {
+  for (const [name, b] of Object.entries(apps))
+    console.log(`app ${name}: ${kb(b.gzip)} gzip of our code`, b.byOrigin);
+  console.log(`app with the recorder alone: ${kb(recorderBundle.gzip)}`);
+  process.exit(0);
+}
 
 // Main-thread time per click.
 const page = (on: boolean) => `<!doctype html><html><head><meta charset="utf-8">
@@ -185,7 +193,6 @@ const results = {
 };
 benchKit.writeBenchResult('sdk', results);
 
-const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 for (const [name, b] of Object.entries(apps)) console.log(`app ${name}: ${kb(b.gzip)} gzip of our code`);
 console.log(
   `app with the recorder alone: ${kb(recorderBundle.gzip)}; @sentry/browser + Replay: ${kb(sentryWithReplay.gzip)}`,

@@ -53,6 +53,8 @@ export function isNear(changed: Element, clicked: Element): boolean {
   return changed === parent || composedParent(changed) === parent || changed === composedParent(parent);
 }
 
+const OWN_NODE_SELECTOR = `[${OWN_NODE_ATTRIBUTE}]`;
+
 /** Why a change belongs to the click whose code made it, by how that code came to run. */
 const CAUSE_WHY: Record<CauseVia, string> = {
   task: "made in the click's own task",
@@ -224,7 +226,9 @@ export class ClickIssuesCore implements ObserverSink {
         : { id: `c${this.nextClick++}`, element, t: input.t, lastWorkAt: Number.NEGATIVE_INFINITY };
     // The app's handlers run after this capture listener, in this task: what they change is this click's.
     this.causes.enter({ click: cause, via: 'task' });
-    this.detector.click({ ...input, id: cause.id });
+    // The observer made `input` for this call: stamped, not copied.
+    input.id = cause.id;
+    this.detector.click(input);
     if (this.detector.isWaiting()) {
       this.pending.push(cause);
       if (this.pending.length > 50) this.pending.shift();
@@ -278,7 +282,7 @@ export class ClickIssuesCore implements ObserverSink {
     let discounted: { el: Element; why: string } | null = null;
     for (const record of records) {
       const el = elementOf(record);
-      if (!el || el.closest(`[${OWN_NODE_ATTRIBUTE}]`)) continue;
+      if (!el || el.closest(OWN_NODE_SELECTOR)) continue;
       const verdict = this.attributeChange(record, el, cause, candidates, t, seen.has(el));
       seen.add(el);
       if (verdict.answers === null) {
@@ -459,7 +463,7 @@ export class ClickIssuesCore implements ObserverSink {
     try {
       this.detector.advance(epochNow());
       if (!this.detector.isWaiting()) this.pending = [];
-      if (this.detector.stats().open === 0) this.stopTimer();
+      if (!this.detector.hasOpen()) this.stopTimer();
     } catch {
       this.fail('advance');
     }

@@ -1,4 +1,4 @@
-import type { IgnoreRules } from '@playback/detector/engine';
+import { type IgnoreRules, resolveClickDetectorOptions } from '@playback/detector/engine';
 
 /** Detection options shared by `createClickIssues` and `clickIssuesIntegration`. */
 export interface ClickIssuesOptions {
@@ -26,27 +26,28 @@ export interface ClickIssuesOptions {
   debug?: boolean;
 }
 
-const NUMBER_OPTIONS = [
-  'deadTimeoutMs',
-  'slowThresholdMs',
-  'rageClickCount',
-  'rageWindowMs',
-  'errorWindowMs',
-  'backgroundLookbackMs',
-] as const;
-
-/** Problems with the options, as messages; empty when they are usable. */
+/**
+ * Problems with the options, as messages; empty when they are usable. The detection numbers and
+ * `ignore` are checked by the detector's own validator (one set of rules and messages, shipped once).
+ */
 export function checkClickIssuesOptions(options: ClickIssuesOptions): string[] {
   const problems: string[] = [];
-  for (const key of NUMBER_OPTIONS) {
-    const value = options[key];
-    if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value) || value <= 0)) {
-      problems.push(`${key} must be a positive number, got ${String(value)}`);
-    }
+  const { deadTimeoutMs, slowThresholdMs, rageClickCount, rageWindowMs, errorWindowMs, ignore } = options;
+  try {
+    resolveClickDetectorOptions({
+      deadTimeoutMs,
+      slowThresholdMs,
+      rageClickCount,
+      rageWindowMs,
+      errorWindowMs,
+      ignore,
+    });
+  } catch (error) {
+    problems.push((error as Error).message);
   }
-  const slow = options.slowThresholdMs ?? 3_000;
-  const dead = options.deadTimeoutMs ?? 7_000;
-  if (slow >= dead) problems.push(`slowThresholdMs (${slow}) must be less than deadTimeoutMs (${dead})`);
+  const lookback = options.backgroundLookbackMs;
+  if (lookback !== undefined && !(typeof lookback === 'number' && lookback > 0 && lookback < Infinity))
+    problems.push(`backgroundLookbackMs must be a positive number, got ${String(lookback)}`);
   if (options.ignoreSelectors !== undefined && !Array.isArray(options.ignoreSelectors)) {
     problems.push('ignoreSelectors must be an array of CSS selectors');
   }

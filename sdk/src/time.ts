@@ -27,9 +27,5 @@ export function eventStampEpoch(event: Event, now: () => number): number {
  * as fast as it was (rage clicks) instead of as late as it was handled.
  */
 export function eventEpochTime(event: Event): number {
-  const now = performance.now();
-  const stamp = event.timeStamp;
-  // Old engines stamped events in epoch ms, or 0: fall back to now.
-  if (!Number.isFinite(stamp) || stamp <= 0 || stamp > now) return origin() + now;
-  return origin() + stamp;
+  return eventStampEpoch(event, epochNow);
 }

@@ -190,6 +190,11 @@ export class ClickDetector {
     return episode !== undefined && isWaitingEpisode(episode);
   }
 
+  /** True while some click is not yet settled (`stats().open > 0`, without copying the counters). */
+  hasOpen(): boolean {
+    return this.episodes.length > 0;
+  }
+
   stats(): ClickDetectorStats {
     return {
       ...this.counters,
@@ -315,18 +320,21 @@ export class ClickDetector {
   private settleDue(t: number): void {
     if (t < this.nextDueAt) return;
     const due: Array<{ episode: Episode; at: number }> = [];
+    const open: Episode[] = [];
     let nextDueAt = Number.POSITIVE_INFINITY;
     for (const episode of this.episodes) {
       const at = this.dueAt(episode);
       if (at <= t) due.push({ episode, at });
-      else if (at < nextDueAt) nextDueAt = at;
+      else {
+        open.push(episode);
+        if (at < nextDueAt) nextDueAt = at;
+      }
     }
     this.nextDueAt = nextDueAt;
     if (due.length === 0) return;
-    due.sort((a, b) => a.at - b.at || a.episode.seq - b.episode.seq);
-    const settled = new Set(due.map((d) => d.episode));
-    this.episodes = this.episodes.filter((episode) => !settled.has(episode));
-    for (const episode of settled) this.removed(episode);
+    if (due.length > 1) due.sort((a, b) => a.at - b.at || a.episode.seq - b.episode.seq);
+    this.episodes = open;
+    for (const { episode } of due) this.removed(episode);
     for (const { episode, at } of due) {
       const outcome = this.outcomeAt(episode, at);
       if (outcome) this.emit(episode, outcome);

@@ -145,12 +145,17 @@ export function observeCauses(causes: TaskCauses): Observer {
           w,
           name,
           (original) =>
-            function (this: unknown, handler: unknown, ...rest: unknown[]) {
-              const bound =
-                typeof handler === 'function' && !causes.bypassing()
-                  ? guard(() => causes.bind(handler as AnyFn, causes.owner(via)), handler)
-                  : handler;
-              return (original as AnyFn).call(this, bound, ...rest);
+            function (this: unknown, ...args: unknown[]) {
+              // Sentry and frameworks set timers on every event: no closure but the bound callback.
+              const handler = args[0];
+              if (typeof handler === 'function' && !causes.bypassing()) {
+                try {
+                  args[0] = causes.bind(handler as AnyFn, causes.owner(via));
+                } catch {
+                  sink.fail('causes');
+                }
+              }
+              return (original as AnyFn).apply(this, args);
             } as typeof original,
         ),
       );

@@ -35,6 +35,8 @@ function actionableAt(el: Element, x: number, y: number): ResolvedTarget {
     : resolved;
 }
 
+const ONCE: AddEventListenerOptions = { once: true };
+
 /**
  * Pointer presses and clicks, in the capture phase so the app's handlers
  * (and anything they change) come after. Keyboard activations (detail 0, no
@@ -54,6 +56,9 @@ export function observeClicks(ignoreSelectors: readonly string[], targets: Click
   };
   return (win, sink) => {
     let pointerDownT: number | undefined;
+    // One function for every click: adding it again while it waits (a dispatch stopped before the
+    // window) adds nothing, and no closure is made per click.
+    const handled = () => sink.clickHandled();
     const offDown = listen(win, 'pointerdown', sink, 'pointerdown', (event) => {
       const el = eventElement(event);
       if (!el || !event.isTrusted) return;
@@ -93,7 +98,7 @@ export function observeClicks(ignoreSelectors: readonly string[], targets: Click
       pointerDownT = undefined;
       sink.click(click, resolved.element);
       // Added during the capture phase, so it runs in this dispatch's bubble phase, after the app's handlers.
-      addListener(win, 'click', () => sink.clickHandled(), { once: true });
+      addListener(win, 'click', handled, ONCE);
     });
     return () => {
       offDown();

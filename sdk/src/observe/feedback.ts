@@ -16,11 +16,22 @@ const TARGET_CLASS =
 const TARGET_ATTRIBUTE =
   /^data-(?:user-(?:in)?valid|hover(?:ed)?|press(?:ed)?|active|touched|dirty|pristine)$/;
 
+const RIPPLE = /ripple|waves|^ink/i;
+
 function isRippleNode(node: Node): boolean {
   if (node.nodeType !== 1) return false;
   const el = node as Element;
-  const ripple = /ripple|waves|^ink/i;
-  return ripple.test(el.localName) || Array.from(el.classList).some((name) => ripple.test(name));
+  if (RIPPLE.test(el.localName)) return true;
+  for (const name of el.classList) if (RIPPLE.test(name)) return true;
+  return false;
+}
+
+/** Every node of both lists is a ripple, and there is one at least (checked on every DOM change). */
+function allRipples(added: NodeList, removed: NodeList): boolean {
+  if (added.length + removed.length === 0) return false;
+  for (const list of [added, removed])
+    for (let i = 0; i < list.length; i++) if (!isRippleNode(list[i]!)) return false;
+  return true;
 }
 
 function classDiff(before: string | null, after: string | null): string[] {
@@ -49,10 +60,7 @@ function hostsClicked(el: Element, clicked: Element): boolean {
  */
 export function isPressFeedback(record: MutationRecord, clicked: Element): boolean {
   const target = record.target;
-  if (record.type === 'childList') {
-    const nodes = [...Array.from(record.addedNodes), ...Array.from(record.removedNodes)];
-    return nodes.length > 0 && nodes.every(isRippleNode);
-  }
+  if (record.type === 'childList') return allRipples(record.addedNodes, record.removedNodes);
   if (record.type !== 'attributes') return false;
   const el = target as Element;
   // A ripple animating itself (its style, its classes).

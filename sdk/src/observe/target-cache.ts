@@ -49,8 +49,10 @@ export class ClickTargets {
         this.entries = [];
         return;
       }
-      this.entries = this.entries.filter((entry) => !affects(record.target, entry));
-      if (this.entries.length === 0) return;
+      if (this.entries.some((entry) => affects(record.target, entry))) {
+        this.entries = this.entries.filter((entry) => !affects(record.target, entry));
+        if (this.entries.length === 0) return;
+      }
     }
   }
 }
