@@ -5,7 +5,7 @@ export {
   mergeSources,
 } from './build/merge-sources.js';
 export { type BuildSourcePaths, readBuildSources } from './build/read-build-sources.js';
-export { BuildSourceError } from './build/source-error.js';
+export { BuildSourceError } from './build/sources/source-error.js';
 export { exportPlaywrightSpec } from './export/export-playwright.js';
 export { readPlaybackFile } from './file/read-playback-file.js';
 export { type MatchResult, type NetworkMode, RecordedNetwork } from './network/recorded-network.js';

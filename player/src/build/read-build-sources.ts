@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { type PlaybackFile, PlaybackFileError } from '@playback/detector';
 import { readPlaybackFile } from '../file/read-playback-file.js';
 import type { BuildSources } from './merge-sources.js';
-import { BuildSourceError, parseJsonSource } from './source-error.js';
+import { BuildSourceError, parseJsonSource } from './sources/source-error.js';
 
 /** Files named on the command line, per kind of source. */
 export interface BuildSourcePaths {

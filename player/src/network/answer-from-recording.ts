@@ -1,7 +1,7 @@
 import type { BrowserContext, Request, Route } from 'playwright-core';
-import type { RequestResult } from '../report/report.js';
 import type { NetworkMode, RecordedNetwork } from './recorded-network.js';
 import { eventStreamBody } from './recorded-streams.js';
+import type { RequestResult } from './request-result.js';
 import { isTelemetryRequest } from './telemetry.js';
 
 /** Resource types that are the app talking to an API rather than loading itself. */

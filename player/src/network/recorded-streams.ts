@@ -1,8 +1,8 @@
 import type { NetworkExchange, StreamMessage } from '@playback/detector';
 import type { BrowserContext, WebSocketRoute } from 'playwright-core';
-import type { RequestResult } from '../report/report.js';
 import type { NetworkMode } from './recorded-network.js';
 import { normalizeRequestUrl } from './request-key.js';
+import type { RequestResult } from './request-result.js';
 
 /** Sent first in a replayed event stream: the browser would otherwise reconnect when the body ends. */
 const NO_RECONNECT = `retry: ${24 * 60 * 60 * 1000}\n\n`;

@@ -1,4 +1,7 @@
 import type { NetworkMode } from '../network/recorded-network.js';
+import type { RequestResult } from '../network/request-result.js';
+
+export type { RequestResult };
 
 export interface StepResult {
   index: number;
@@ -28,19 +31,6 @@ export interface ReplayClickIssue {
   /** Human description of the element, e.g. `button "Pay now"`. */
   target: string;
   stepIndex: number | null;
-}
-
-export interface RequestResult {
-  method: string;
-  url: string;
-  answer: 'recorded' | 'fallback' | 'passthrough' | 'unmatched';
-  exchangeId?: string;
-  /** The status the app got: the recorded one, or the real network's under passthrough. */
-  status?: number;
-  /** Fallback: the exchange used and how far it is; passthrough: a network error. */
-  note?: string;
-  /** The app made this request more often than the recording did: the last recorded answer was repeated. */
-  beyondRecording?: { made: number; recorded: number };
 }
 
 export interface ReplayPageError {

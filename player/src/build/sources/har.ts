@@ -1,9 +1,9 @@
 import type { Body, NetworkExchange } from '@playback/detector';
 import { z } from 'zod';
 import { isStaticAsset } from '../../network/static-asset.js';
-import { safeHeaders } from '../secret-headers.js';
-import { BuildSourceError } from '../source-error.js';
-import { traceIds } from '../trace-ids.js';
+import { safeHeaders } from './secret-headers.js';
+import { BuildSourceError } from './source-error.js';
+import { traceIds } from './trace-ids.js';
 
 // The parts of HAR 1.2 the builder reads; everything else is allowed and ignored.
 const HarHeaderSchema = z.object({ name: z.string(), value: z.string() });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BuildSourceError, parseJsonSource } from '../source-error.js';
+import { BuildSourceError, parseJsonSource } from './source-error.js';
 
 const SegmentEventSchema = z.object({
   type: z.enum(['page', 'track', 'identify', 'screen', 'group', 'alias']),

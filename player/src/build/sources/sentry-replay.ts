@@ -5,10 +5,10 @@ import {
   type Step,
 } from '@playback/detector';
 import { z } from 'zod';
-import { safeHeaders } from '../secret-headers.js';
-import { BuildSourceError } from '../source-error.js';
-import { selectorsFor } from '../target-selectors.js';
-import { traceIds } from '../trace-ids.js';
+import { safeHeaders } from './secret-headers.js';
+import { BuildSourceError } from './source-error.js';
+import { selectorsFor } from './target-selectors.js';
+import { traceIds } from './trace-ids.js';
 
 const NO_MODIFIERS = { alt: false, ctrl: false, meta: false, shift: false };
 const ReplayIdFields = { replayId: z.string().optional(), replay_id: z.string().optional() };
