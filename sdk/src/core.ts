@@ -105,12 +105,13 @@ export class ClickIssuesCore implements ObserverSink {
   ) {
     this.detector = new ClickDetector(
       {
-        ...(options.deadTimeoutMs !== undefined && { deadTimeoutMs: options.deadTimeoutMs }),
-        ...(options.slowThresholdMs !== undefined && { slowThresholdMs: options.slowThresholdMs }),
-        ...(options.rageClickCount !== undefined && { rageClickCount: options.rageClickCount }),
-        ...(options.rageWindowMs !== undefined && { rageWindowMs: options.rageWindowMs }),
-        ...(options.errorWindowMs !== undefined && { errorWindowMs: options.errorWindowMs }),
-        ...(options.ignore !== undefined && { ignore: options.ignore }),
+        // Left out (undefined), an option takes the detector's default.
+        deadTimeoutMs: options.deadTimeoutMs,
+        slowThresholdMs: options.slowThresholdMs,
+        rageClickCount: options.rageClickCount,
+        rageWindowMs: options.rageWindowMs,
+        errorWindowMs: options.errorWindowMs,
+        ignore: options.ignore,
       },
       {
         onIssue: (issue) => {
@@ -132,9 +133,7 @@ export class ClickIssuesCore implements ObserverSink {
     );
     this.debug = options.debug === true;
     this.causes = new TaskCauses(() => !this.interested());
-    this.background = new BackgroundActivity(
-      options.backgroundLookbackMs !== undefined ? { lookbackMs: options.backgroundLookbackMs } : {},
-    );
+    this.background = new BackgroundActivity({ lookbackMs: options.backgroundLookbackMs });
     this.observers = [
       observeCauses(this.causes),
       observeClicks(options.ignoreSelectors ?? [], this.targets),

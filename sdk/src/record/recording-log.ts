@@ -47,7 +47,9 @@ export interface Segment {
 }
 
 interface Pending {
-  step: LoggedStep;
+  step: Step;
+  /** The sequence number it is written with: where the first event it coalesces came. */
+  seq: number;
   firstT: number;
   /** Turns the step into what is written (a typed value into its stand-in), once, when it is written. */
   finalize: ((step: Step) => Step) | undefined;
@@ -124,17 +126,19 @@ export class RecordingLog {
   pendStep(key: unknown, step: Step, finalize?: (step: Step) => Step): void {
     const waiting = this.pending.get(key);
     if (waiting && step.t - waiting.firstT < COALESCE_MAX_MS) {
-      this.pending.set(key, { step: { ...step, seq: waiting.step.seq }, firstT: waiting.firstT, finalize });
+      // Updated in place: typing calls this once per key.
+      waiting.step = step;
+      waiting.finalize = finalize;
       return;
     }
     if (waiting) this.writePending(key, waiting);
-    this.pending.set(key, { step: { ...step, seq: this.nextSeq++ }, firstT: step.t, finalize });
+    this.pending.set(key, { step, seq: this.nextSeq++, firstT: step.t, finalize });
   }
 
   /** Writes every pending step, oldest first. */
   flushPending(): void {
     if (this.pending.size === 0) return;
-    const waiting = [...this.pending.entries()].sort((a, b) => a[1].step.seq - b[1].step.seq);
+    const waiting = [...this.pending.entries()].sort((a, b) => a[1].seq - b[1].seq);
     for (const [key, entry] of waiting) this.writePending(key, entry);
   }
 
@@ -216,8 +220,8 @@ export class RecordingLog {
 
   private writePending(key: unknown, entry: Pending): void {
     this.pending.delete(key);
-    const { seq, ...step } = entry.step;
-    this.write(entry.finalize ? entry.finalize(step as Step) : (step as Step), seq);
+    const { seq, step } = entry;
+    this.write(entry.finalize ? entry.finalize(step) : step, seq);
   }
 
   private write(step: Step, seq?: number): number | null {
