@@ -38,7 +38,7 @@ import { epochNow } from './time.js';
 
 export interface CoreHooks {
   onIssue(issue: ClickIssue): void;
-  /** Session and replay ids at the time of a click. */
+  /** Session and replay ids, read when an issue is made. */
   context?(): { sessionId?: string | null; replayId?: string | null };
   lifecycle?(kind: 'pagehide' | 'hidden'): void;
 }
@@ -120,6 +120,15 @@ export class ClickIssuesCore implements ObserverSink {
           this.hooks.onIssue(issue);
         },
         onHandlerError: () => countFailure(this.stats, 'onIssue'),
+        // Looked up when an issue is made, not on every click: Sentry's scope and Replay cost a click more than the rest.
+        context: () => {
+          try {
+            return this.hooks.context?.() ?? {};
+          } catch {
+            this.fail('context');
+            return {};
+          }
+        },
         ...(options.debug && {
           onAnswered: (answered) => {
             try {
@@ -211,12 +220,6 @@ export class ClickIssuesCore implements ObserverSink {
   }
 
   click(input: Click, element: Element): void {
-    try {
-      const context = this.hooks.context?.();
-      if (context) this.detector.setContext(context);
-    } catch {
-      this.fail('context');
-    }
     const pressed = this.pressed;
     this.pressed = null;
     const cause: ClickCause =

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { button, clickOn, collecting } from '../../test/builders.js';
-import { ClickIssueSchema } from '../model/click-issue.js';
+import { type ClickIssue, ClickIssueSchema } from '../model/click-issue.js';
 import { ClickDetector } from './click-detector.js';
 
 const pay = button();
@@ -320,6 +320,17 @@ describe('episodes', () => {
       source: 'playback',
     });
     expect(run().id).toBe(first.id);
+  });
+
+  it('stamps the ids its context handler gives when the issue is made', () => {
+    const issues: ClickIssue[] = [];
+    let ids = { sessionId: 'session-1', replayId: null as string | null };
+    const detector = new ClickDetector({}, { onIssue: (issue) => issues.push(issue), context: () => ids });
+    detector.click(clickOn(pay, 0));
+    // Replay started recording while the click waited: the issue names the replay.
+    ids = { sessionId: 'session-1', replayId: 'replay-1' };
+    detector.advance(7_000);
+    expect(issues).toMatchObject([{ type: 'dead', sessionId: 'session-1', replayId: 'replay-1' }]);
   });
 
   it('gives different episodes different ids', () => {

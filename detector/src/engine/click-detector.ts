@@ -40,6 +40,11 @@ export interface ClickDetectorHandlers {
    * change answered it and which changes were discounted.
    */
   onAnswered?: (answered: AnsweredClick) => void;
+  /**
+   * Session and replay ids as they are when an issue is made, read then (as `setContext` would
+   * set them) so a caller need not look them up on every click.
+   */
+  context?: () => { sessionId?: string | null; replayId?: string | null };
 }
 
 /** A click answered before the slow threshold: no issue, but the evidence is there to read. */
@@ -402,6 +407,7 @@ export class ClickDetector {
   private emit(episode: Episode, outcome: NonNullable<Outcome>): void {
     const first = firstClick(episode);
     const route = normalizeRoute(first.url);
+    if (this.handlers.context) this.setContext(this.handlers.context());
     const { sessionId, replayId } = this.options;
     const issue: ClickIssue = {
       id: this.createId(`${sessionId ?? ''}|${first.t}|${episode.key}|${episode.seq}`),
