@@ -106,9 +106,13 @@ export class Processor {
 
   private async envelope(message: QueueMessage): Promise<void> {
     const { stats, metrics } = this.options;
-    const read = await readEnvelope(message.body, {
-      maxRecordingInflatedBytes: this.options.maxRecordingInflatedBytes,
-    });
+    // Ingest in this process read it already (within the same caps); from Kafka it is read here.
+    const read =
+      message.read?.kind === 'envelope'
+        ? message.read.envelope
+        : await readEnvelope(message.body, {
+            maxRecordingInflatedBytes: this.options.maxRecordingInflatedBytes,
+          });
     stats.add(message.projectId, read.path, { requests: 1, bytesReceived: message.wireBytes });
     if (read.exceptionIssues.length > 0) {
       stats.addSessions(
@@ -143,7 +147,7 @@ export class Processor {
   }
 
   private async issues(message: QueueMessage): Promise<void> {
-    const batch = readIssuesBatch(message.body);
+    const batch = message.read?.kind === 'issues' ? message.read.batch : readIssuesBatch(message.body);
     // A batch of click issues comes by the endpoint path, unless ingest named another report path.
     const path = isReportPath(message.path) ? message.path : 'endpoint';
     this.options.stats.add(message.projectId, path, { requests: 1, bytesReceived: message.wireBytes });
@@ -162,11 +166,8 @@ export class Processor {
   /** A playback file: stored as a session; its click issues link it to their groups as they arrive. */
   private async playback(message: QueueMessage): Promise<void> {
     const scrub = this.options.scrub ?? DEFAULT_SCRUBBING;
-    const file = scrubPlaybackFile(
-      readPlaybackUpload(message.body),
-      await scrub.settings(message.projectId),
-      scrub.secret,
-    );
+    const upload = message.read?.kind === 'playback' ? message.read.file : readPlaybackUpload(message.body);
+    const file = scrubPlaybackFile(upload, await scrub.settings(message.projectId), scrub.secret);
     const { store, stats } = this.options;
     stats.add(message.projectId, 'playback', { requests: 1, bytesReceived: message.wireBytes });
     stats.addSessions(message.projectId, 'playback', [file.meta.id]);

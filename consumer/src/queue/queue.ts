@@ -1,9 +1,22 @@
 // The queue between ingest and the processors. Two implementations share this interface:
 // embedded (in-process, bounded: the default) and Kafka (topics per path, see kafka-topics.ts).
+import type { PlaybackFile } from '@playback/detector';
 import { PlaybackError } from '../errors.js';
 import type { TrafficPath } from '../formats/report-paths.js';
+import type { ReadEnvelope } from '../pipeline/decode.js';
+import type { IssuesBatch } from '../pipeline/payloads.js';
 
 export type MessageKind = 'envelope' | 'issues' | 'playback';
+
+/**
+ * What ingest read from the body to check it, handed to the processors in the same process so they
+ * do not inflate, parse and validate it a second time. The body stays the record of the message:
+ * Kafka sends only the body, and a processor without `read` reads the body itself.
+ */
+export type IngestRead =
+  | { kind: 'envelope'; envelope: ReadEnvelope }
+  | { kind: 'issues'; batch: IssuesBatch }
+  | { kind: 'playback'; file: PlaybackFile };
 
 /** A payload as it arrived (after HTTP Content-Encoding is undone), with what ingest learned about it. */
 export interface QueueMessage {
@@ -23,6 +36,8 @@ export interface QueueMessage {
    * session's uploads. Kafka keys its records by it; the embedded queue does not need it.
    */
   orderingKey?: string | null;
+  /** In-process only: the body as ingest read it (never serialized). */
+  read?: IngestRead;
 }
 
 export type MessageHandler = (message: QueueMessage) => Promise<void>;

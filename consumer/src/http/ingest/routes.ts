@@ -7,7 +7,13 @@ import { decodeContentEncoding, decodePrefix } from '../../formats/decompress.js
 import type { TrafficPath } from '../../formats/report-paths.js';
 import type { ConsumerMetrics } from '../../metrics.js';
 import { readEnvelope, readIssuesBatch, readPlaybackUpload } from '../../pipeline/decode.js';
-import { type MessageKind, type Queue, QueueFullError, QueueUnavailableError } from '../../queue/queue.js';
+import {
+  type IngestRead,
+  type MessageKind,
+  type Queue,
+  QueueFullError,
+  QueueUnavailableError,
+} from '../../queue/queue.js';
 import type { StatsRecorder } from '../../store/stats-recorder.js';
 import { parseDsn } from '../dsn.js';
 import { publicKeyOf } from './auth.js';
@@ -313,7 +319,7 @@ export async function ingestRoutes(app: FastifyInstance, options: IngestOptions)
     kind: MessageKind,
     body: Buffer,
     wireBytes: number,
-    route: { path: TrafficPath; orderingKey: string | null },
+    route: { path: TrafficPath; orderingKey: string | null; read: IngestRead },
   ) {
     try {
       // Resolves once the payload is durable: in the store (embedded queue) or the broker (Kafka).
@@ -353,6 +359,7 @@ export async function ingestRoutes(app: FastifyInstance, options: IngestOptions)
     await publish(request, 'envelope', body, wireBytes, {
       path: read.path,
       orderingKey: read.path === 'replay' ? read.replayId : null,
+      read: { kind: 'envelope', envelope: read },
     });
     const id = read.envelope.header.event_id;
     return typeof id === 'string' ? { id } : {};
@@ -365,7 +372,11 @@ export async function ingestRoutes(app: FastifyInstance, options: IngestOptions)
       const { body, wireBytes } = await accept(request);
       const batch = readIssuesBatch(body);
       limitFlow(request, batch.issues.length, body.length);
-      await publish(request, 'issues', body, wireBytes, { path: 'endpoint', orderingKey: null });
+      await publish(request, 'issues', body, wireBytes, {
+        path: 'endpoint',
+        orderingKey: null,
+        read: { kind: 'issues', batch },
+      });
       return { accepted: batch.issues.length };
     },
   );
@@ -374,7 +385,11 @@ export async function ingestRoutes(app: FastifyInstance, options: IngestOptions)
     const { body, wireBytes } = await accept(request);
     const upload = readPlaybackUpload(body);
     limitFlow(request, 0, body.length);
-    await publish(request, 'playback', body, wireBytes, { path: 'playback', orderingKey: upload.meta.id });
+    await publish(request, 'playback', body, wireBytes, {
+      path: 'playback',
+      orderingKey: upload.meta.id,
+      read: { kind: 'playback', file: upload },
+    });
     return { sessionId: upload.meta.id };
   });
 }
