@@ -190,23 +190,22 @@ export function selectorOf(el: Element): string {
   return own;
 }
 
-function lightSelectorOf(el: Element): string {
+/** The test id or id that names `el` alone, as a selector; null when it has neither. */
+function anchorOf(el: Element): string | null {
   const testId = testIdOf(el);
   if (testId) return `[data-testid="${testId.replace(/"/g, '\\"')}"]`;
-  if (el.id) return `#${cssEscape(el.id)}`;
+  return el.id ? `#${cssEscape(el.id)}` : null;
+}
+
+/** The element's own anchor, else steps up to the nearest anchored ancestor (or MAX_SELECTOR_DEPTH, or body). */
+function lightSelectorOf(el: Element): string {
   const parts: string[] = [];
   let node: Element | null = el;
   for (let depth = 0; node && depth < MAX_SELECTOR_DEPTH; depth++, node = node.parentElement) {
-    if (depth > 0) {
-      const anchor = testIdOf(node)
-        ? `[data-testid="${testIdOf(node)}"]`
-        : node.id
-          ? `#${cssEscape(node.id)}`
-          : null;
-      if (anchor) {
-        parts.unshift(anchor);
-        break;
-      }
+    const anchor = anchorOf(node);
+    if (anchor) {
+      parts.unshift(anchor);
+      break;
     }
     parts.unshift(step(node));
     if (node.localName === 'body') break;
