@@ -5,15 +5,15 @@ export type Row = Record<string, unknown>;
 export interface Sql {
   /** Runs one parameterized statement ($1, $2…) and returns its rows. */
   query<R extends Row = Row>(text: string, params?: readonly unknown[]): Promise<R[]>;
-}
-
-export interface Database extends Sql {
-  readonly kind: 'pglite' | 'postgres';
   /**
    * Runs `text` as the prepared statement `name` (parsed and planned once per connection, then bound
    * and executed): for the hot write path, where planning costs more than running.
    */
   prepared<R extends Row = Row>(name: string, text: string, params: readonly unknown[]): Promise<R[]>;
+}
+
+export interface Database extends Sql {
+  readonly kind: 'pglite' | 'postgres';
   /** Runs `fn` in one transaction: committed if it resolves, rolled back if it throws. */
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
   /** Runs a script of several statements without parameters (migrations). */

@@ -66,7 +66,7 @@ export async function openPgliteDatabase(dataDir?: string, template?: Blob): Pro
     unlock();
     throw error;
   }
-  const wrap = (q: Pick<PGlite, 'query'>): Sql => ({
+  const wrap = (q: Pick<PGlite, 'query'>): Omit<Sql, 'prepared'> => ({
     async query<R extends Row = Row>(text: string, params: readonly unknown[] = []) {
       try {
         return (await q.query<R>(text, params as unknown[])).rows;
@@ -75,6 +75,11 @@ export async function openPgliteDatabase(dataDir?: string, template?: Blob): Pro
       }
     },
   });
+  // Inside a transaction PGlite runs statements its own way: a prepared one is a plain query there.
+  const wrapTransaction = (q: Pick<PGlite, 'query'>): Sql => {
+    const sql = wrap(q);
+    return { ...sql, prepared: (_name, text, params) => sql.query(text, params) };
+  };
   const sql = wrap(db);
   const prepared = preparedQueries(db);
   return {
@@ -87,7 +92,7 @@ export async function openPgliteDatabase(dataDir?: string, template?: Blob): Pro
         throw storeError(error);
       }
     },
-    transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
+    transaction: (fn) => db.transaction((tx) => fn(wrapTransaction(tx))),
     exec: async (script) => {
       await db.exec(script);
     },

@@ -29,19 +29,20 @@ export async function openPostgresDatabase(url: string, schema?: string): Promis
         throw storeError(error);
       }
     },
+    // node-postgres prepares a named statement once on each pooled connection.
+    async prepared<R extends Row = Row>(name: string, text: string, params: readonly unknown[]) {
+      try {
+        return (await q.query<R>({ name, text, values: params as unknown[] })).rows;
+      } catch (error) {
+        throw storeError(error);
+      }
+    },
   });
   const sql = wrap(pool);
   return {
     kind: 'postgres',
     query: sql.query,
-    // node-postgres prepares a named statement once on each pooled connection.
-    async prepared<R extends Row = Row>(name: string, text: string, params: readonly unknown[]) {
-      try {
-        return (await pool.query<R>({ name, text, values: params as unknown[] })).rows;
-      } catch (error) {
-        throw storeError(error);
-      }
-    },
+    prepared: sql.prepared,
     async transaction(fn) {
       const client = await pool.connect();
       try {

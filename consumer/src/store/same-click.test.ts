@@ -131,13 +131,12 @@ for (const database of testDatabases()) {
         try {
           const { project } = await ours.createProject('race');
           await other.query('BEGIN');
-          const held: Sql = {
-            query: async (text, params = []) => (await other.query(text, [...params])).rows,
-          };
+          const query: Sql['query'] = async (text, params = []) =>
+            (await other.query(text, [...params])).rows;
+          const held: Sql = { query, prepared: (_name, text, params) => query(text, params) };
           const theirs = new Store({
             kind: 'postgres',
             ...held,
-            prepared: (_name, text, params) => held.query(text, params),
             transaction: (fn) => fn(held),
             exec: async () => {},
             close: async () => {},
