@@ -34,9 +34,15 @@ const BLOCKS: ReadonlyArray<{ test: RegExp; from: number; count: number }> = [
 
 /** One character's stand-in: a letter for a letter (same case), a digit for a digit; the rest kept. */
 function standInChar(char: string, random: () => number, leading: boolean): string {
-  if (/[0-9]/.test(char)) return leading && char !== '0' ? pick(random, 0x31, 9) : pick(random, 0x30, 10);
-  if (/[a-z]/.test(char)) return pick(random, 0x61, 26);
-  if (/[A-Z]/.test(char)) return pick(random, 0x41, 26);
+  // ASCII by code, without a regex per character (every typed value is stood in).
+  const code = char.charCodeAt(0);
+  if (char.length === 1 && code < 0x80) {
+    if (code >= 0x30 && code <= 0x39)
+      return leading && code !== 0x30 ? pick(random, 0x31, 9) : pick(random, 0x30, 10);
+    if (code >= 0x61 && code <= 0x7a) return pick(random, 0x61, 26);
+    if (code >= 0x41 && code <= 0x5a) return pick(random, 0x41, 26);
+    return char;
+  }
   for (const block of BLOCKS) if (block.test.test(char)) return pick(random, block.from, block.count);
   if (/\p{Lu}/u.test(char)) return pick(random, 0x41, 26);
   if (/\p{L}/u.test(char)) return pick(random, 0x61, 26);
@@ -83,7 +89,8 @@ export function standInFor(value: string, salt: string): string {
     let out = '';
     let previousWasDigit = false;
     for (const char of value) {
-      const isDigit = /[0-9]/.test(char);
+      const code = char.charCodeAt(0);
+      const isDigit = code >= 0x30 && code <= 0x39;
       out += standInChar(char, random, isDigit && !previousWasDigit);
       previousWasDigit = isDigit;
     }
