@@ -1,17 +1,15 @@
-export * from './constants.js';
-export type { ClickIssues, CreateClickIssuesOptions } from './create-click-issues.js';
-export { createClickIssues } from './create-click-issues.js';
 export { clickIssuesIntegration } from './entries/all-paths.js';
 export { assignArm, type ReportWeights } from './experiment/assign.js';
+export type { ClickIssues, CreateClickIssuesOptions } from './integration/create-click-issues.js';
+export { createClickIssues } from './integration/create-click-issues.js';
 export type {
   ClickIssuesIntegration,
   ClickIssuesIntegrationOptions,
   IntegrationBuild,
   ReplayFallback,
-} from './integration.js';
-export { clickIssuesIntegrationWith, getClickIssuesStats } from './integration.js';
-export { onClickIssue } from './issue-listeners.js';
-export type { ClickIssuesOptions } from './options.js';
+} from './integration/integration.js';
+export { clickIssuesIntegrationWith, getClickIssuesStats } from './integration/integration.js';
+export type { ClickIssuesOptions } from './integration/options.js';
 export { PASSWORD_STAND_IN, UNMASK_ATTRIBUTE } from './record/constants.js';
 export { type PlaybackRecorder, playbackRecorder } from './record/recorder.js';
 export type { PlaybackRecorderOptions } from './record/recorder-options.js';
@@ -31,13 +29,14 @@ export {
   exceptionPath,
   reportViaException,
 } from './report/exception.js';
-export type { ReportExperiment, ReportOptions } from './report/options.js';
+export type { ReplayRoute, ReportExperiment, ReportOptions } from './report/options.js';
 export type { IssuePath, PathContext } from './report/path.js';
 export {
-  type ReplayRoute,
   replayPath,
   replayPathWith,
   reportViaReplay,
   reportViaReplayBreadcrumb,
 } from './report/replay.js';
-export type { ClickIssuesStats } from './stats.js';
+export * from './shared/constants.js';
+export { onClickIssue } from './shared/issue-listeners.js';
+export type { ClickIssuesStats } from './shared/stats.js';

@@ -1,5 +1,5 @@
 import { checkWeights, sessionArm } from '../experiment/assign.js';
-import { clickIssuesIntegrationWith } from '../integration.js';
+import { clickIssuesIntegrationWith } from '../integration/integration.js';
 import { endpointPath } from '../report/endpoint.js';
 import { exceptionPath } from '../report/exception.js';
 import { replayPath } from '../report/replay.js';

@@ -17,7 +17,7 @@ beforeAll(async () => {
     '/fourth-path.js',
     await bundlePageScript(`
       import * as Sentry from '@sentry/browser';
-      import { clickIssuesIntegrationWith } from './src/integration.ts';
+      import { clickIssuesIntegrationWith } from './src/integration/integration.ts';
       const logged = (window.logged = []);
       const logPath = { path: 'log', send(issue) { logged.push(issue); return true; } };
       const integration = clickIssuesIntegrationWith({ paths: [logPath] });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ARM_STORAGE_KEY } from '../constants.js';
+import { ARM_STORAGE_KEY } from '../shared/constants.js';
 import { assignArm, checkWeights, sessionArm } from './assign.js';
 
 class MemoryStorage {

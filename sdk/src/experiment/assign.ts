@@ -1,5 +1,5 @@
 import { hash64, REPORT_PATHS, type ReportPath } from '@playback/detector/engine';
-import { ARM_STORAGE_KEY } from '../constants.js';
+import { ARM_STORAGE_KEY } from '../shared/constants.js';
 
 /** Relative weight per path; paths left out (or 0) get no sessions. */
 export type ReportWeights = Partial<Record<ReportPath, number>>;

@@ -1,4 +1,4 @@
-import { SESSION_ID_STORAGE_KEY } from '../constants.js';
+import { SESSION_ID_STORAGE_KEY } from '../shared/constants.js';
 
 function randomId(): string {
   const c = globalThis.crypto;

@@ -1,5 +1,5 @@
 import type { Click } from '@playback/detector/engine';
-import { eventEpochTime } from '../time.js';
+import { eventEpochTime } from '../shared/time.js';
 import { listen, type Observer } from './context.js';
 import { addListener } from './native-listeners.js';
 import { closedRootOf } from './shadow.js';

@@ -1,4 +1,4 @@
-import { epochNow } from '../time.js';
+import { epochNow } from '../shared/time.js';
 import { listen, type Observer } from './context.js';
 
 function describe(reason: unknown): { type: string; message: string; stack?: string } {

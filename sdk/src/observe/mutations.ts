@@ -1,4 +1,4 @@
-import { epochNow } from '../time.js';
+import { epochNow } from '../shared/time.js';
 import type { Observer } from './context.js';
 import { watchShadowRoots } from './shadow.js';
 

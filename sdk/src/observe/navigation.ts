@@ -1,5 +1,5 @@
-import { onHistoryChange } from '../history-changes.js';
 import { listen, type Observer } from './context.js';
+import { onHistoryChange } from './history-changes.js';
 import { patchMethod } from './patch.js';
 
 /** A URL without an empty fragment: following `href="#"` leaves `/page` and `/page#` the same place. */

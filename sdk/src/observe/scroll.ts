@@ -1,4 +1,4 @@
-import { USER_SCROLL_INTENT_MS } from '../constants.js';
+import { USER_SCROLL_INTENT_MS } from '../shared/constants.js';
 import { listen, type Observer } from './context.js';
 
 const SCROLL_KEYS = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End', ' ', 'Spacebar']);

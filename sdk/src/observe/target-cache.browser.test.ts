@@ -10,7 +10,7 @@ let script = '';
 
 beforeAll(async () => {
   script = await bundlePageScript(`
-    import { createClickIssues } from './src/create-click-issues.ts';
+    import { createClickIssues } from './src/integration/create-click-issues.ts';
     const issues = (window.issues = []);
     createClickIssues({ deadTimeoutMs: 300, slowThresholdMs: 200, onIssue: (issue) => issues.push(issue) }).start();`);
   opened = await openTestBrowser((req, _body, res) => {

@@ -5,7 +5,7 @@ import {
   TARGET_TEXT_MAX_LENGTH,
   type Target,
 } from '@playback/detector/engine';
-import { MAX_ACTIONABLE_DEPTH, MAX_NAME_LENGTH, MAX_SELECTOR_DEPTH } from '../constants.js';
+import { MAX_ACTIONABLE_DEPTH, MAX_NAME_LENGTH, MAX_SELECTOR_DEPTH } from '../shared/constants.js';
 import { composedParent } from './shadow.js';
 
 /** Attributes read as a test id, most common first. */

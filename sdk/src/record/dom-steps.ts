@@ -1,11 +1,11 @@
-import { recordKeySteps } from './steps/key-steps.js';
-import { recordNavigationSteps } from './steps/navigation-steps.js';
-import { recordPointerSteps } from './steps/pointer-steps.js';
-import { guardedListeners, type StepSink } from './steps/step-sink.js';
-import { recordValueSteps } from './steps/value-steps.js';
-import { recordViewSteps } from './steps/view-steps.js';
+import { recordKeySteps } from './key-steps.js';
+import { recordNavigationSteps } from './navigation-steps.js';
+import { recordPointerSteps } from './pointer-steps.js';
+import { guardedListeners, type StepSink } from './step-sink.js';
+import { recordValueSteps } from './value-steps.js';
+import { recordViewSteps } from './view-steps.js';
 
-export type { StepSink } from './steps/step-sink.js';
+export type { StepSink } from './step-sink.js';
 
 /** Attaches the listeners that turn user input into steps; returns their removal. */
 export function recordDomSteps(win: Window, sink: StepSink): () => void {

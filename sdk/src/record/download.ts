@@ -1,5 +1,5 @@
 import type { PlaybackFile } from '@playback/detector';
-import { OWN_NODE_ATTRIBUTE } from '../constants.js';
+import { OWN_NODE_ATTRIBUTE } from '../shared/constants.js';
 
 /** How long the file's object URL outlives the click that downloads it. */
 const OBJECT_URL_LIFETIME_MS = 60_000;

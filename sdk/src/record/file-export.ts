@@ -1,6 +1,6 @@
 import type { PlaybackFile } from '@playback/detector';
 import type { ClickIssue } from '@playback/detector/engine';
-import { SDK_VERSION } from '../constants.js';
+import { SDK_VERSION } from '../shared/constants.js';
 import { playbackFileFromLog } from './playback-file-from-log.js';
 import type { RecordingSession } from './recording-session.js';
 

@@ -1,4 +1,4 @@
-import { onClickIssue } from '../issue-listeners.js';
+import { onClickIssue } from '../shared/issue-listeners.js';
 import { hookConsole } from './console-capture.js';
 import { hookDeterminism } from './determinism.js';
 import { recordDomSteps } from './dom-steps.js';
@@ -10,7 +10,7 @@ import { hookFetch } from './network-fetch.js';
 import { hookWebSocket } from './network-websocket.js';
 import { hookXhr } from './network-xhr.js';
 import type { RecordingSession } from './recording-session.js';
-import type { StepSink } from './steps/step-sink.js';
+import type { StepSink } from './step-sink.js';
 
 export interface PageHookSources {
   sink: StepSink;

@@ -2,8 +2,8 @@ import type { CheckpointSources } from './checkpoint.js';
 import { DescriptionCache } from './description-cache.js';
 import { type ValuePrivacy, valuePrivacy } from './mask-rules.js';
 import type { RecordingSession } from './recording-session.js';
+import type { StepSink } from './step-sink.js';
 import { stepTargetOf } from './step-target.js';
-import type { StepSink } from './steps/step-sink.js';
 
 /** How the page's elements and values enter the recording; shared by the steps and the checkpoints. */
 export type PagePrivacy = Omit<StepSink, 'log' | 'active' | 'fail'> &

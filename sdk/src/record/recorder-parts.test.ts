@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { makeIssue } from '../report/issue.fixture.js';
 import { recordingDelivery } from './delivery.js';
 import { issueWindow } from './issue-window.js';
+import { isStepKey } from './key-steps.js';
+import { recordNavigationSteps } from './navigation-steps.js';
 import { emptyRecorderStats } from './recorder-stats.js';
 import { newRecordingSession } from './recording-session.js';
-import { isStepKey } from './steps/key-steps.js';
-import { recordNavigationSteps } from './steps/navigation-steps.js';
-import type { StepSink } from './steps/step-sink.js';
+import type { StepSink } from './step-sink.js';
 
 const input = { localName: 'input', type: 'text' } as unknown as Element;
 

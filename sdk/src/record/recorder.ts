@@ -1,6 +1,6 @@
 import type { PlaybackFile } from '@playback/detector';
 import { type DsnParts, parseDsn } from '../report/dsn.js';
-import { epochNow } from '../time.js';
+import { epochNow } from '../shared/time.js';
 import { takeCheckpoint } from './checkpoint.js';
 import {
   DEFAULT_ALLOWED_HEADERS,
@@ -17,7 +17,7 @@ import { type PagePrivacy, pagePrivacy } from './page-privacy.js';
 import { checkRecorderOptions, type PlaybackRecorderOptions } from './recorder-options.js';
 import { countRecorderFailure, emptyRecorderStats, type RecorderStats } from './recorder-stats.js';
 import { newRecordingSession, type RecordingSession } from './recording-session.js';
-import type { StepSink } from './steps/step-sink.js';
+import type { StepSink } from './step-sink.js';
 import { playbackEndpointFromDsn } from './upload.js';
 
 /** How often the rolling buffer checks whether a new segment is due. */

@@ -1,6 +1,6 @@
 import type { ElementSelector, StepTarget } from '@playback/detector';
-import { MAX_NAME_LENGTH } from '../constants.js';
 import { accessibleName, implicitRole, selectorOf } from '../observe/target.js';
+import { MAX_NAME_LENGTH } from '../shared/constants.js';
 import { isTextEntry } from './mask-rules.js';
 
 /** Longest visible text used as a text selector. */

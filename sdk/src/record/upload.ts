@@ -1,6 +1,6 @@
 import type { PlaybackFile } from '@playback/detector';
-import { SDK_NAME, SDK_VERSION } from '../constants.js';
 import type { DsnParts } from '../report/dsn.js';
+import { SDK_NAME, SDK_VERSION } from '../shared/constants.js';
 import { KEEPALIVE_MAX_BYTES } from './constants.js';
 
 /** `{DSN origin}/api/{projectId}/playback/?sentry_key=…`: the consumer's upload route, authenticated by query. */

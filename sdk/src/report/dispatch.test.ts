@@ -1,6 +1,6 @@
 import type { ClickIssue, ReportPath } from '@playback/detector/engine';
 import { describe, expect, it } from 'vitest';
-import { emptyStats } from '../stats.js';
+import { emptyStats } from '../shared/stats.js';
 import { dispatchIssue } from './dispatch.js';
 import { makeIssue } from './issue.fixture.js';
 import { type IssuePath, type PathContext, pathTable } from './path.js';

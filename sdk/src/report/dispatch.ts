@@ -1,5 +1,5 @@
 import type { ClickIssue, ReportPath } from '@playback/detector/engine';
-import { countFailure } from '../stats.js';
+import { countFailure } from '../shared/stats.js';
 import type { ReplayFallback } from './options.js';
 import { countPath, type PathContext, type PathTable } from './path.js';
 

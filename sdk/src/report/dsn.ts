@@ -1,4 +1,4 @@
-import { SDK_NAME, SDK_VERSION } from '../constants.js';
+import { SDK_NAME, SDK_VERSION } from '../shared/constants.js';
 
 /** The DSN parts this package needs (the shape of Sentry's DsnComponents). */
 export interface DsnParts {

@@ -9,7 +9,7 @@ import {
   KEEPALIVE_MAX_BYTES,
   SDK_NAME,
   SDK_VERSION,
-} from '../constants.js';
+} from '../shared/constants.js';
 
 /** The JSON body POSTed to the issues endpoint. */
 export interface IssuesBatch {

@@ -1,4 +1,4 @@
-import { countFailure } from '../stats.js';
+import { countFailure } from '../shared/stats.js';
 import { issuesEndpointFromDsn } from './dsn.js';
 import { EndpointReporter } from './endpoint-reporter.js';
 import type { IssuePath, PathContext } from './path.js';

@@ -1,5 +1,6 @@
 import type { ClickIssue, ClickIssueType } from '@playback/detector/engine';
 import type { IssuePath } from './path.js';
+import type { ExceptionClient } from './sentry-api.js';
 
 /** Error names per type: what Sentry shows as the issue title. */
 export const CLICK_ISSUE_ERROR_NAMES: Record<ClickIssueType, string> = {
@@ -19,11 +20,6 @@ const TYPE_WORDS: Record<ClickIssueType, string> = {
 /** Sentry's normalizer honours this symbol: the ClickIssue keeps its full depth in the event. */
 const NORMALIZATION_DEPTH = Symbol.for('sentry.overrideNormalizationDepth');
 const CLICK_ISSUE_CONTEXT_DEPTH = 6;
-
-/** The part of a Sentry client this path uses. */
-export interface ExceptionClient {
-  captureException(exception: unknown, hint?: Record<string, unknown>): string;
-}
 
 /** `Dead click on button "Pay now"`. */
 export function clickIssueMessage(issue: ClickIssue): string {

@@ -1,9 +1,17 @@
 import { type ClickIssue, REPORT_PATHS, type ReportPath } from '@playback/detector/engine';
 import type { ReportWeights } from '../experiment/assign.js';
 import type { EndpointReporterOptions } from './endpoint-reporter.js';
-import type { ReplayRoute } from './replay.js';
 
 export type ReplayFallback = 'endpoint' | 'exception' | 'drop';
+
+/**
+ * How the replay path puts an issue into the recording:
+ * - 'recording': as Replay adds its own click frames (category `ui.clickIssue`); needs Replay's
+ *   recording container, checked at run time, else the fallback carries the issue.
+ * - 'breadcrumb': Sentry's public `addBreadcrumb` only (category `playback.clickIssue`, since Replay
+ *   drops public `ui.*` breadcrumbs); also rides on the scope's later error events.
+ */
+export type ReplayRoute = 'recording' | 'breadcrumb';
 
 /** How issues leave the browser: the integration's options besides detection. */
 export interface ReportOptions {

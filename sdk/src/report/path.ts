@@ -1,5 +1,5 @@
 import type { ClickIssue, ReportPath } from '@playback/detector/engine';
-import type { ClickIssuesStats } from '../stats.js';
+import type { ClickIssuesStats } from '../shared/stats.js';
 import type { ReportOptions } from './options.js';
 import type { ReplayLike, ReportClient } from './sentry-api.js';
 

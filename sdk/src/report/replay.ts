@@ -4,19 +4,10 @@ import {
   PUBLIC_BREADCRUMB_CATEGORY,
   REPLAY_BREADCRUMB_CATEGORY,
   RRWEB_CUSTOM_EVENT_TYPE,
-} from '../constants.js';
+} from '../shared/constants.js';
 import { clickIssueMessage } from './exception.js';
 import type { IssuePath } from './path.js';
 import type { ReplayLike } from './sentry-api.js';
-
-/**
- * How the replay path puts an issue into the recording:
- * - 'recording': as Replay adds its own click frames (category `ui.clickIssue`); needs Replay's
- *   recording container, checked at run time, else the fallback carries the issue.
- * - 'breadcrumb': Sentry's public `addBreadcrumb` only (category `playback.clickIssue`, since Replay
- *   drops public `ui.*` breadcrumbs); also rides on the scope's later error events.
- */
-export type ReplayRoute = 'recording' | 'breadcrumb';
 
 /** The breadcrumb fields Sentry's public `addBreadcrumb` takes. */
 export interface PublicBreadcrumb {

@@ -1,5 +1,9 @@
 import type { DsnParts } from './dsn.js';
-import type { ExceptionClient } from './exception.js';
+
+/** The part of a Sentry client the exception path uses. */
+export interface ExceptionClient {
+  captureException(exception: unknown, hint?: Record<string, unknown>): string;
+}
 
 /** The part of Sentry's Client the reporting paths use. */
 export interface ReportClient extends ExceptionClient {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { clickIssuesIntegration } from '../entries/all-paths.js';
 import { createClickIssues } from './create-click-issues.js';
-import { clickIssuesIntegration } from './entries/all-paths.js';
 import { checkClickIssuesOptions } from './options.js';
 
 describe('options', () => {

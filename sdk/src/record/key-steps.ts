@@ -1,5 +1,5 @@
 import type { Step } from '@playback/detector';
-import { isTextEntry, type ValuePrivacy } from '../mask-rules.js';
+import { isTextEntry, type ValuePrivacy } from './mask-rules.js';
 import { modifiersOf } from './pointer-steps.js';
 import { elementOf, type Listen, type StepSink } from './step-sink.js';
 

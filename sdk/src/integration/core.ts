@@ -6,35 +6,35 @@ import {
   type PageError,
   type SignalKind,
 } from '@playback/detector/engine';
+import { type Cause, type CauseVia, type ClickCause, observeCauses, TaskCauses } from '../observe/causes.js';
+import { observeClicks } from '../observe/clicks.js';
+import { observeClipboard } from '../observe/clipboard.js';
+import { detachAll, type Observer, type ObserverSink } from '../observe/context.js';
+import { observeDialogs } from '../observe/dialogs.js';
+import { observeErrors } from '../observe/errors.js';
+import { isPortal, isPressFeedback } from '../observe/feedback.js';
+import { observeFocus } from '../observe/focus.js';
+import { observeInputs } from '../observe/inputs.js';
+import { observeLifecycle } from '../observe/lifecycle.js';
+import { observeMedia } from '../observe/media.js';
+import { observeMutations } from '../observe/mutations.js';
+import { observeNavigation } from '../observe/navigation.js';
+import { observeScroll } from '../observe/scroll.js';
+import { observeSelection } from '../observe/selection.js';
+import { composedContains, composedParent } from '../observe/shadow.js';
+import { selectorOf } from '../observe/target.js';
+import { ClickTargets } from '../observe/target-cache.js';
 import {
   ADVANCE_INTERVAL_MS,
   MAX_PRESS_MS,
   OWN_NODE_ATTRIBUTE,
   PORTAL_ANSWER_WINDOW_MS,
   WORK_ECHO_MS,
-} from './constants.js';
-import { emitClickIssue } from './issue-listeners.js';
-import { type Cause, type CauseVia, type ClickCause, observeCauses, TaskCauses } from './observe/causes.js';
-import { observeClicks } from './observe/clicks.js';
-import { observeClipboard } from './observe/clipboard.js';
-import { detachAll, type Observer, type ObserverSink } from './observe/context.js';
-import { observeDialogs } from './observe/dialogs.js';
-import { observeErrors } from './observe/errors.js';
-import { isPortal, isPressFeedback } from './observe/feedback.js';
-import { observeFocus } from './observe/focus.js';
-import { observeInputs } from './observe/inputs.js';
-import { observeLifecycle } from './observe/lifecycle.js';
-import { observeMedia } from './observe/media.js';
-import { observeMutations } from './observe/mutations.js';
-import { observeNavigation } from './observe/navigation.js';
-import { observeScroll } from './observe/scroll.js';
-import { observeSelection } from './observe/selection.js';
-import { composedContains, composedParent } from './observe/shadow.js';
-import { selectorOf } from './observe/target.js';
-import { ClickTargets } from './observe/target-cache.js';
+} from '../shared/constants.js';
+import { emitClickIssue } from '../shared/issue-listeners.js';
+import { type ClickIssuesStats, countFailure, emptyStats } from '../shared/stats.js';
+import { epochNow } from '../shared/time.js';
 import type { ClickIssuesOptions } from './options.js';
-import { type ClickIssuesStats, countFailure, emptyStats } from './stats.js';
-import { epochNow } from './time.js';
 
 export interface CoreHooks {
   onIssue(issue: ClickIssue): void;

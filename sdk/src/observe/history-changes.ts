@@ -1,4 +1,4 @@
-import { patchMethod } from './observe/patch.js';
+import { patchMethod } from './patch.js';
 
 type HistoryMethod = 'pushState' | 'replaceState';
 type HistoryListener = (method: HistoryMethod) => void;

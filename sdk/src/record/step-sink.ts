@@ -1,8 +1,8 @@
 import type { StepTarget } from '@playback/detector';
-import { addListener, removeListener } from '../../observe/native-listeners.js';
-import { eventStampEpoch } from '../../time.js';
-import type { ValuePrivacy } from '../mask-rules.js';
-import type { RecordingLog } from '../recording-log.js';
+import { addListener, removeListener } from '../observe/native-listeners.js';
+import { eventStampEpoch } from '../shared/time.js';
+import type { ValuePrivacy } from './mask-rules.js';
+import type { RecordingLog } from './recording-log.js';
 
 /** What the DOM listeners need from the recorder. */
 export interface StepSink {

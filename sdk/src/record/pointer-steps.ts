@@ -1,7 +1,7 @@
 import type { Modifiers, Step } from '@playback/detector';
-import { resolveActionable } from '../../observe/target.js';
-import { pointerOffset } from '../step-target.js';
+import { resolveActionable } from '../observe/target.js';
 import { elementOf, type Listen, type StepSink } from './step-sink.js';
+import { pointerOffset } from './step-target.js';
 
 export function modifiersOf(event: MouseEvent | KeyboardEvent): Modifiers {
   return { alt: event.altKey, ctrl: event.ctrlKey, meta: event.metaKey, shift: event.shiftKey };

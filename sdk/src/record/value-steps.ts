@@ -1,5 +1,5 @@
 import type { Step, StepTarget } from '@playback/detector';
-import { isTextEntry } from '../mask-rules.js';
+import { isTextEntry } from './mask-rules.js';
 import { elementOf, type Listen, type StepSink } from './step-sink.js';
 
 function fieldValue(el: Element): string {

@@ -1,4 +1,4 @@
-import { onHistoryChange } from '../../history-changes.js';
+import { onHistoryChange } from '../observe/history-changes.js';
 import type { Listen, StepSink } from './step-sink.js';
 
 /**

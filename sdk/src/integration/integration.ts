@@ -1,14 +1,12 @@
 import type { ClickIssue, ReportPath } from '@playback/detector/engine';
 import { type BrowserClient, type Event, getIsolationScope } from '@sentry/browser';
-import { INTEGRATION_NAME } from './constants.js';
-import { ClickIssuesCore, type CoreHooks } from './core.js';
-import type { ReportWeights } from './experiment/assign.js';
-import { safeSessionStorage, sessionStorageId } from './experiment/session-id.js';
-import { type ClickIssuesOptions, checkClickIssuesOptions, warnDisabled } from './options.js';
-import { dispatchIssue } from './report/dispatch.js';
-import { checkReportOptions, type ReportExperiment, type ReportOptions } from './report/options.js';
-import { type IssuePath, type PathContext, type PathTable, pathTable } from './report/path.js';
-import { type ReportClient, replayOf } from './report/sentry-api.js';
+import type { ReportWeights } from '../experiment/assign.js';
+import { safeSessionStorage, sessionStorageId } from '../experiment/session-id.js';
+import { dispatchIssue } from '../report/dispatch.js';
+import { checkReportOptions, type ReportExperiment, type ReportOptions } from '../report/options.js';
+import { type IssuePath, type PathContext, type PathTable, pathTable } from '../report/path.js';
+import { type ReportClient, replayOf } from '../report/sentry-api.js';
+import { INTEGRATION_NAME } from '../shared/constants.js';
 import {
   type ClickIssuesStats,
   countFailure,
@@ -16,9 +14,11 @@ import {
   statsOfEveryInstance,
   trackStats,
   untrackStats,
-} from './stats.js';
+} from '../shared/stats.js';
+import { ClickIssuesCore, type CoreHooks } from './core.js';
+import { type ClickIssuesOptions, checkClickIssuesOptions, warnDisabled } from './options.js';
 
-export type { ReplayFallback } from './report/options.js';
+export type { ReplayFallback } from '../report/options.js';
 
 export interface ClickIssuesIntegrationOptions extends ClickIssuesOptions, ReportOptions {}
 

@@ -1,4 +1,4 @@
-import { isTextEntry } from '../mask-rules.js';
+import { isTextEntry } from './mask-rules.js';
 import { elementOf, type Listen, type StepSink } from './step-sink.js';
 
 /** Scroll and size (the latest position per scroller, coalesced), focus of form fields, visibility. */

@@ -1,8 +1,14 @@
 import type { ClickIssue } from '@playback/detector/engine';
+import { sessionStorageId } from '../experiment/session-id.js';
+import {
+  type ClickIssuesStats,
+  countFailure,
+  emptyStats,
+  trackStats,
+  untrackStats,
+} from '../shared/stats.js';
 import { ClickIssuesCore } from './core.js';
-import { sessionStorageId } from './experiment/session-id.js';
 import { type ClickIssuesOptions, checkClickIssuesOptions, warnDisabled } from './options.js';
-import { type ClickIssuesStats, countFailure, emptyStats, trackStats, untrackStats } from './stats.js';
 
 export interface CreateClickIssuesOptions extends ClickIssuesOptions {
   /** Called with every issue. Errors it throws are counted, never rethrown. */
