@@ -22,14 +22,17 @@ const session = new Session();
 session.connect();
 await session.post('Profiler.enable');
 await session.post('Profiler.start');
+const cpuBefore = process.cpuUsage();
 const result = await loadInChild(url, kind, seconds, 10);
 const ended = Date.now();
 await consumer.drain();
+const cpu = process.cpuUsage(cpuBefore);
 const { profile } = await session.post('Profiler.stop');
 if (process.argv[4]) writeFileSync(process.argv[4], JSON.stringify(profile));
 const processed = Math.round(result.ok / (seconds + (Date.now() - ended) / 1000));
 console.log(
-  `${kind}: ${Math.round(result.requestsPerSecond)} req/s, ${processed}/s processed, p99 ${result.latencyMs.p99} ms, non-2xx ${result.non2xx}`,
+  `${kind}: ${Math.round(result.requestsPerSecond)} req/s, ${processed}/s processed, p99 ${result.latencyMs.p99} ms, ` +
+    `non-2xx ${result.non2xx}, ${Math.round((cpu.user + cpu.system) / result.ok)} µs of this process's CPU per request`,
 );
 await consumer.close();
 rmSync(dataDir, { recursive: true, force: true });
