@@ -6,10 +6,23 @@ export interface Sql {
   /** Runs one parameterized statement ($1, $2…) and returns its rows. */
   query<R extends Row = Row>(text: string, params?: readonly unknown[]): Promise<R[]>;
   /**
-   * Runs `text` as the prepared statement `name` (parsed and planned once per connection, then bound
-   * and executed): for the hot write path, where planning costs more than running.
+   * Runs `text` as the prepared statement `name` (parsed once per connection, then bound and
+   * executed): for the hot write path, where planning costs more than running.
    */
-  prepared<R extends Row = Row>(name: string, text: string, params: readonly unknown[]): Promise<R[]>;
+  prepared<R extends Row = Row>(
+    name: string,
+    text: string,
+    params: readonly unknown[],
+    options?: PreparedOptions,
+  ): Promise<R[]>;
+}
+
+export interface PreparedOptions {
+  /**
+   * Run on the generic plan, planned once, where PostgreSQL would plan again on every call (see
+   * pglite-prepared.ts). PGlite honours it; on a server the caller sets it for its transaction.
+   */
+  genericPlan?: boolean;
 }
 
 export interface Database extends Sql {

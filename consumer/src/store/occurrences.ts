@@ -237,7 +237,9 @@ export class OccurrenceStore {
    */
   private async recordWithReplays(projectId: number, replays: string[], params: unknown[]): Promise<Row[]> {
     if (this.db.kind !== 'postgres')
-      return this.db.prepared('record_occurrences_same_click', RECORD_OCCURRENCES_SQL, params);
+      return this.db.prepared('record_occurrences_same_click', RECORD_OCCURRENCES_SQL, params, {
+        genericPlan: true,
+      });
     return this.db.transaction(async (tx) => {
       await tx.query(LOCK_REPLAYS_SQL, [projectId, replays]);
       await tx.query("SELECT set_config('plan_cache_mode', 'force_generic_plan', true)");

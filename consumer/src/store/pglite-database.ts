@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PlaybackError, storeError } from '../errors.js';
-import type { Database, Row, Sql } from './database.js';
+import type { Database, PreparedOptions, Row, Sql } from './database.js';
 import { preparedQueries } from './pglite-prepared.js';
 
 /** Thrown when another live process holds the embedded database: PGlite is single-process. */
@@ -85,9 +85,14 @@ export async function openPgliteDatabase(dataDir?: string, template?: Blob): Pro
   return {
     kind: 'pglite',
     query: sql.query,
-    async prepared<R extends Row = Row>(name: string, text: string, params: readonly unknown[]) {
+    async prepared<R extends Row = Row>(
+      name: string,
+      text: string,
+      params: readonly unknown[],
+      options?: PreparedOptions,
+    ) {
       try {
-        return await prepared<R>(name, text, params);
+        return await prepared<R>(name, text, params, options);
       } catch (error) {
         throw storeError(error);
       }

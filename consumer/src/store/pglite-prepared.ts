@@ -2,14 +2,14 @@
 // anew on every call; for the occurrence write (a dozen CTEs) planning cost five times its execution
 // (EXPLAIN ANALYZE: 9 ms planning, 1.9 ms execution for a batch of ten). Parsed once under a name, the
 // statement is bound and executed on later calls.
-// PostgreSQL would still plan it again on every Bind (plan_cache_mode auto keeps choosing a custom
-// plan for these array-parameter statements): the run forces the generic plan, planned once, which
-// halved the write of one to three occurrences and took a batch of 32 replay clicks from ~160 ms to
-// ~10 ms. The statements are written for lookups by index whatever the parameters, so one plan fits.
-// Only these statements run that way: the setting is put back in the same trip into the engine, and
-// PGlite's `query` (the API's reads) keeps its custom plans.
+// PostgreSQL may still plan it again on every Bind: for the replay occurrence write, plan_cache_mode
+// auto kept choosing a custom plan, and a batch of 3 replay clicks cost ~4.7 ms, a batch of 32 ~160 ms.
+// Asked for (`genericPlan`), the run forces the generic plan, planned once: ~1.6 ms and ~10 ms. Not by
+// default: the write without replays was ~15% slower on its generic plan in a store of 300k rows.
+// The setting is put back in the same trip into the engine, so PGlite's `query` (the API's reads)
+// keeps its custom plans.
 import { type PGlite, parse, protocol } from '@electric-sql/pglite';
-import type { Row } from './database.js';
+import type { PreparedOptions, Row } from './database.js';
 
 interface Prepared {
   text: string;
@@ -57,7 +57,12 @@ export function preparedQueries(db: PGlite) {
   }
 
   /** Runs `text` as the prepared statement `name`, parsed on its first call. Not inside a transaction. */
-  return function query<R extends Row = Row>(name: string, text: string, params: readonly unknown[]) {
+  return function query<R extends Row = Row>(
+    name: string,
+    text: string,
+    params: readonly unknown[],
+    { genericPlan = false }: PreparedOptions = {},
+  ) {
     // As PGlite's `query` does: wait for any open transaction, then for any other statement.
     return db._runExclusiveTransaction(() =>
       db.runExclusive(async () => {
@@ -67,20 +72,19 @@ export function preparedQueries(db: PGlite) {
           const serializer = db.serializers[paramTypes[i]!];
           return serializer ? serializer(value) : String(value);
         });
+        const statement = [
+          protocol.serialize.bind({ statement: name, values }),
+          protocol.serialize.describe({ type: 'P' }),
+          protocol.serialize.execute({}),
+          SYNC,
+        ];
         // SET, the statement up to its Sync, RESET: the RESET runs even when the statement fails.
         const messages = await send(
-          concat([
-            GENERIC_PLAN,
-            protocol.serialize.bind({ statement: name, values }),
-            protocol.serialize.describe({ type: 'P' }),
-            protocol.serialize.execute({}),
-            SYNC,
-            DEFAULT_PLAN,
-          ]),
+          concat(genericPlan ? [GENERIC_PLAN, ...statement, DEFAULT_PLAN] : statement),
         );
         await db.syncToFs();
-        // Result sets: the SET's, the statement's, the RESET's.
-        return parse.parseResults(messages, db.parsers)[1]!.rows as R[];
+        // With the plan setting, the result sets are the SET's, the statement's and the RESET's.
+        return parse.parseResults(messages, db.parsers)[genericPlan ? 1 : 0]!.rows as R[];
       }),
     );
   };
