@@ -2,6 +2,7 @@
 
 export * from './constants.js';
 export { type Envelope, EnvelopeError, type EnvelopeItem, parseEnvelope } from './formats/envelope.js';
+export { type IssuesBatch, IssuesBatchSchema, MAX_SESSION_ID_CHARS } from './formats/issues-batch.js';
 export {
   isReportPath,
   registerReportPath,
@@ -15,7 +16,6 @@ export { type RateDecision, RateLimiter } from './http/ingest/rate-limiter.js';
 export { issuesFromRecording, readEnvelope, readIssuesBatch, readPlaybackUpload } from './pipeline/decode.js';
 export { groupClickIssue, issueCulprit, issueTitle } from './pipeline/issue-title.js';
 export type { NewOccurrence, OccurrenceSink, RepeatedOccurrence } from './pipeline/occurrence-sink.js';
-export { type IssuesBatch, IssuesBatchSchema, MAX_SESSION_ID_CHARS } from './pipeline/payloads.js';
 export {
   DEFAULT_SAMPLING,
   type SamplingConfig,

@@ -13,24 +13,14 @@ import { MAX_RECORDING_INFLATED_BYTES } from '../constants.js';
 import { badRequest, zodReason } from '../errors.js';
 import type { BudgetLease } from '../formats/byte-budget.js';
 import { type Envelope, EnvelopeError, parseEnvelope, parseJsonItem } from '../formats/envelope.js';
+import { type IssuesBatch, IssuesBatchSchema, MAX_SESSION_ID_CHARS } from '../formats/issues-batch.js';
+import type { ReadEnvelope } from '../formats/read-envelope.js';
 import { type RecordingSegment, readRecordingSegment } from '../formats/recording-segment.js';
 import type { TrafficPath } from '../formats/report-paths.js';
 import { findUnstorableString, mayHoldUnstorable, replaceUnstorable } from '../formats/storable-strings.js';
 import { defaultRecordingReaders, type RecordingContext, type RecordingReaders } from './detector-adapter.js';
-import { type IssuesBatch, IssuesBatchSchema, MAX_SESSION_ID_CHARS } from './payloads.js';
 
-export interface ReadEnvelope {
-  envelope: Envelope;
-  /** The path its bytes count under: exception, replay, or other. */
-  path: TrafficPath;
-  /** Issues from events with a `click_issue` context. */
-  exceptionIssues: ClickIssue[];
-  /** The replay this envelope belongs to, from its replay_event (or header event_id). */
-  replayId: string | null;
-  recordings: RecordingSegment[];
-  /** Event ids of the events it carried. */
-  eventIds: string[];
-}
+export type { ReadEnvelope };
 
 export interface ReadEnvelopeOptions {
   maxRecordingInflatedBytes?: number;

@@ -2,9 +2,9 @@
 // embedded (in-process, bounded: the default) and Kafka (topics per path, see kafka-topics.ts).
 import type { PlaybackFile } from '@playback/detector';
 import { PlaybackError } from '../errors.js';
+import type { IssuesBatch } from '../formats/issues-batch.js';
+import type { ReadEnvelope } from '../formats/read-envelope.js';
 import type { TrafficPath } from '../formats/report-paths.js';
-import type { ReadEnvelope } from '../pipeline/decode.js';
-import type { IssuesBatch } from '../pipeline/payloads.js';
 
 export type MessageKind = 'envelope' | 'issues' | 'playback';
 

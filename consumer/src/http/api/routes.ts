@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { serializerCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../constants.js';
+import { MAX_SESSION_ID_CHARS } from '../../formats/issues-batch.js';
 import { ReportPathSchema } from '../../formats/report-paths.js';
 import {
   CreatedProjectSchema,
@@ -19,7 +20,6 @@ import {
   SessionListSchema,
   StatsSchema,
 } from '../../formats/wire.js';
-import { MAX_SESSION_ID_CHARS } from '../../pipeline/payloads.js';
 import { SamplingConfigSchema } from '../../pipeline/sampler.js';
 import { ScrubSettingsSchema } from '../../pipeline/scrub/scrub-settings.js';
 import { buildDsn } from '../dsn.js';
