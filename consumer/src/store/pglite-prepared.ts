@@ -18,15 +18,7 @@ interface Prepared {
 }
 
 /** Protocol messages back to back, as one buffer: the engine runs them in order, in one call. */
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
-}
+const concat = (parts: readonly Uint8Array[]): Uint8Array => Buffer.concat(parts);
 
 const SYNC = protocol.serialize.sync();
 const GENERIC_PLAN = protocol.serialize.query('SET plan_cache_mode = force_generic_plan');
